@@ -1,0 +1,2 @@
+-- ai-service baseline. The outbox table comes from platform/outbox (db/platform/R__medi_outbox.sql);
+-- jobs, outputs, prompt versions and feedback arrive with the AI issue.

@@ -1,0 +1,30 @@
+package dev.medi.gateway;
+
+import dev.medi.platform.testing.ServiceEndpoints;
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+
+@QuarkusTest
+class ServiceEndpointsTest {
+
+    @Test
+    void readinessCoversTheBrokerAndTheFanOutConsumer() {
+        await().atMost(Duration.ofSeconds(30)).until(() -> given().get("/q/health/ready").statusCode() == 200);
+        ServiceEndpoints.assertHealthy("Kafka", "Queue event fan-out");
+    }
+
+    @Test
+    void metricsIncludeTheFanOut() {
+        ServiceEndpoints.assertMetrics("medi_fanout_delivered_total", "medi_fanout_subscribers");
+    }
+
+    @Test
+    void openApiIsServed() {
+        ServiceEndpoints.assertOpenApi();
+    }
+}

@@ -1,0 +1,124 @@
+package dev.medi.devstack;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The whole suite on one machine: {@link Infrastructure} plus the five services as separate JVMs,
+ * configured to find each other. Used by the local run and by the system tests.
+ */
+public final class LocalStack implements AutoCloseable {
+
+    private static final Duration SERVICE_READY_TIMEOUT = Duration.ofSeconds(120);
+
+    /**
+     * @param projectRoot where the services' {@code target/quarkus-app} builds are
+     * @param home        data, logs and keys
+     * @param fixedPorts  the documented local ports (8080–8084, PostgreSQL 15432, Kafka 9092); false = free ports
+     * @param profile     Quarkus profile the services run with
+     */
+    public record Options(Path projectRoot, Path home, boolean fixedPorts, String profile) {
+    }
+
+    public static final int LOCAL_POSTGRES_PORT = 15432;
+    public static final int LOCAL_KAFKA_PORT = 9092;
+    public static final int LOCAL_KAFKA_CONTROLLER_PORT = 9093;
+
+    private final Infrastructure infrastructure;
+    private final Map<MediService, ServiceProcess> services;
+
+    private LocalStack(Infrastructure infrastructure, Map<MediService, ServiceProcess> services) {
+        this.infrastructure = infrastructure;
+        this.services = services;
+    }
+
+    public static LocalStack start(Options options) {
+        boolean fixed = options.fixedPorts();
+        Infrastructure infrastructure = Infrastructure.start(new Infrastructure.Config(options.home(),
+                fixed ? LOCAL_POSTGRES_PORT : 0, fixed ? LOCAL_KAFKA_PORT : 0,
+                fixed ? LOCAL_KAFKA_CONTROLLER_PORT : 0, fixed));
+        Map<MediService, ServiceProcess> started = Collections.synchronizedMap(new EnumMap<>(MediService.class));
+        try {
+            Map<MediService, Integer> ports = new EnumMap<>(MediService.class);
+            for (MediService service : MediService.values()) {
+                ports.put(service, fixed ? service.localPort() : Ports.freePort());
+                if (service.database() != null) {
+                    infrastructure.postgres().createDatabaseIfMissing(service.database());
+                }
+            }
+            List<CompletableFuture<Void>> readiness = new ArrayList<>();
+            for (MediService service : MediService.values()) {
+                ServiceProcess process = ServiceProcess.start(service, service.runnerJar(options.projectRoot()),
+                        options.profile(), ports.get(service), configFor(service, infrastructure, ports),
+                        options.home().resolve("logs").resolve(service.module() + ".log"));
+                started.put(service, process);
+                readiness.add(CompletableFuture.runAsync(() -> process.awaitReady(SERVICE_READY_TIMEOUT)));
+            }
+            CompletableFuture.allOf(readiness.toArray(CompletableFuture[]::new)).join();
+            return new LocalStack(infrastructure, started);
+        } catch (RuntimeException e) {
+            new LocalStack(infrastructure, started).close();
+            throw e;
+        }
+    }
+
+    /** The configuration a service gets as system properties: where its database, broker and key are. */
+    static Map<String, String> configFor(MediService service, Infrastructure infra, Map<MediService, Integer> ports) {
+        Map<String, String> config = new HashMap<>();
+        config.put("kafka.bootstrap.servers", infra.kafka().bootstrapServers());
+        config.put("mp.jwt.verify.publickey.location", infra.keys().publicKeyPem().toString());
+        if (service.database() != null) {
+            config.put("quarkus.datasource.reactive.url", infra.postgres().reactiveUrl(service.database()));
+            config.put("quarkus.datasource.jdbc.url", infra.postgres().jdbcUrl(service.database()));
+            config.put("quarkus.datasource.username", PostgresServer.USER);
+            config.put("quarkus.datasource.password", PostgresServer.PASSWORD);
+        }
+        if (service == MediService.GATEWAY) {
+            for (MediService upstream : MediService.values()) {
+                if (upstream != MediService.GATEWAY) {
+                    config.put("medi.gateway.services." + upstream.routeName(), "http://127.0.0.1:" + ports.get(upstream));
+                }
+            }
+        }
+        return config;
+    }
+
+    public Infrastructure infrastructure() {
+        return infrastructure;
+    }
+
+    public ServiceProcess service(MediService service) {
+        return services.get(service);
+    }
+
+    public String gatewayUrl() {
+        return services.get(MediService.GATEWAY).baseUrl();
+    }
+
+    /** The first service process that has exited, if any. */
+    public java.util.Optional<ServiceProcess> firstExited() {
+        return services.values().stream().filter(s -> !s.process().isAlive()).findFirst();
+    }
+
+    /** Stops the gateway first, then the services, then the broker and the database. */
+    @Override
+    public void close() {
+        ServiceProcess gateway = services.remove(MediService.GATEWAY);
+        if (gateway != null) {
+            gateway.close();
+        }
+        List<CompletableFuture<Void>> stopping = new ArrayList<>();
+        for (ServiceProcess process : List.copyOf(services.values())) {
+            stopping.add(CompletableFuture.runAsync(process::close));
+        }
+        CompletableFuture.allOf(stopping.toArray(CompletableFuture[]::new)).join();
+        infrastructure.close();
+    }
+}

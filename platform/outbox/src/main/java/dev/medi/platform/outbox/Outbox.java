@@ -1,0 +1,50 @@
+package dev.medi.platform.outbox;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.medi.platform.defaults.TimeOrderedIds;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * Appends events to the outbox. Call it inside the transaction that makes the change, so the event
+ * exists if and only if the change was committed; then call {@link OutboxRelay#wake()} after commit.
+ */
+@ApplicationScoped
+public class Outbox {
+
+    private final ObjectMapper json;
+
+    Outbox(ObjectMapper json) {
+        this.json = json;
+    }
+
+    /**
+     * @param topic        Kafka topic
+     * @param partitionKey Kafka key (orders the events that share it)
+     * @param type         CloudEvent type
+     * @param source       CloudEvent source (the producing service)
+     * @param subject      CloudEvent subject (the aggregate id)
+     * @param data         CloudEvent data, serialised to JSON now
+     * @return the event id
+     */
+    public Uni<UUID> append(String topic, String partitionKey, String type, String source, String subject, Object data) {
+        OutboxEvent event = new OutboxEvent();
+        event.id = TimeOrderedIds.next();
+        event.topic = topic;
+        event.partitionKey = partitionKey;
+        event.type = type;
+        event.source = source;
+        event.subject = subject;
+        event.occurredAt = Instant.now();
+        try {
+            event.payload = json.writeValueAsString(data);
+        } catch (JsonProcessingException e) {
+            return Uni.createFrom().failure(new IllegalStateException("event data not serialisable: " + type, e));
+        }
+        return event.persist().replaceWith(event.id);
+    }
+}

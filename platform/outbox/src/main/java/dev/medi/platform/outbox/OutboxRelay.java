@@ -1,0 +1,165 @@
+package dev.medi.platform.outbox;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.quarkus.logging.Log;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.eclipse.microprofile.reactive.messaging.Metadata;
+
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Publishes outbox rows to Kafka in commit order and deletes them once the broker acknowledged them.
+ *
+ * <p>One drain at a time per database (a transaction-scoped advisory lock), so several replicas never
+ * reorder a key's events. A failed publish rolls the transaction back: the rows stay and are retried
+ * with exponential backoff. A crash between the broker's ack and the delete re-publishes the batch
+ * with the same event ids; consumers drop those duplicates by id.
+ */
+@ApplicationScoped
+public class OutboxRelay {
+
+    /** Advisory lock key: "medi-outbox" folded into a bigint. */
+    private static final long DRAIN_LOCK = 0x6d6564692d6f7574L;
+    private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
+
+    private final Pool pool;
+    private final MutinyEmitter<String> emitter;
+    private final int batchSize;
+    private final AtomicBoolean draining = new AtomicBoolean();
+    private final AtomicBoolean wakeRequested = new AtomicBoolean();
+    private final AtomicInteger consecutiveFailures = new AtomicInteger();
+    private final AtomicLong retryNotBefore = new AtomicLong();
+    private final Counter published;
+    private final Counter failures;
+    private final Timer lag;
+
+    OutboxRelay(Pool pool, @Channel("medi-outbox") MutinyEmitter<String> emitter, MeterRegistry registry,
+                @ConfigProperty(name = "medi.outbox.batch-size") int batchSize) {
+        this.pool = pool;
+        this.emitter = emitter;
+        this.batchSize = batchSize;
+        this.published = Counter.builder("medi.outbox.published").description("Events published and acknowledged")
+                .register(registry);
+        this.failures = Counter.builder("medi.outbox.failures").description("Failed publish attempts")
+                .register(registry);
+        this.lag = Timer.builder("medi.outbox.lag").description("Time from commit to broker acknowledgement")
+                .publishPercentileHistogram().register(registry);
+    }
+
+    /** Asks for a drain soon; cheap and safe to call from anywhere, e.g. right after a commit. */
+    public void wake() {
+        wakeRequested.set(true);
+        if (System.currentTimeMillis() >= retryNotBefore.get() && draining.compareAndSet(false, true)) {
+            drainLoop();
+        }
+    }
+
+    /** Safety net: rows committed by another replica, or left by a crash or a broker outage. */
+    @Scheduled(every = "${medi.outbox.poll-interval}", delayed = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void poll() {
+        wake();
+    }
+
+    private void drainLoop() {
+        wakeRequested.set(false);
+        drainBatch().subscribe().with(count -> {
+            consecutiveFailures.set(0);
+            retryNotBefore.set(0);
+            if (count >= batchSize || wakeRequested.get()) {
+                drainLoop();
+            } else {
+                draining.set(false);
+                // A wake() that raced with the end of this drain must not be lost.
+                if (wakeRequested.get() && draining.compareAndSet(false, true)) {
+                    drainLoop();
+                }
+            }
+        }, failure -> {
+            failures.increment();
+            int attempt = consecutiveFailures.incrementAndGet();
+            long backoff = Math.min(MAX_BACKOFF.toMillis(), 100L << Math.min(attempt, 16));
+            retryNotBefore.set(System.currentTimeMillis() + backoff);
+            Log.warnf("outbox publish failed (%s), attempt %d, retry in %d ms",
+                    failure.getClass().getSimpleName(), attempt, backoff);
+            draining.set(false);
+        });
+    }
+
+    /** One transaction: lock, read the oldest rows, publish them, wait for every ack, delete them. */
+    Uni<Integer> drainBatch() {
+        return pool.withTransaction(connection -> connection
+                .preparedQuery("select pg_try_advisory_xact_lock($1)").execute(Tuple.of(DRAIN_LOCK))
+                .flatMap(locked -> locked.iterator().next().getBoolean(0)
+                        ? publishOldest(connection)
+                        : Uni.createFrom().item(0)));
+    }
+
+    private Uni<Integer> publishOldest(SqlConnection connection) {
+        return connection.preparedQuery("select id, topic, partition_key, type, source, subject, payload, occurred_at "
+                        + "from outbox order by position limit $1")
+                .execute(Tuple.of(batchSize))
+                .flatMap(rows -> rows.size() == 0 ? Uni.createFrom().item(0) : publishAndDelete(connection, rows));
+    }
+
+    private Uni<Integer> publishAndDelete(SqlConnection connection, RowSet<Row> rows) {
+        List<Uni<Void>> acks = new ArrayList<>(rows.size());
+        List<UUID> ids = new ArrayList<>(rows.size());
+        List<Instant> committedAt = new ArrayList<>(rows.size());
+        for (Row row : rows) {
+            ids.add(row.getUUID("id"));
+            Instant occurredAt = row.getOffsetDateTime("occurred_at").toInstant();
+            committedAt.add(occurredAt);
+            // Subscribed in list order by join(): the producer sends in commit order, per key.
+            acks.add(emitter.sendMessage(toMessage(row, occurredAt)));
+        }
+        return Uni.join().all(acks).andFailFast()
+                .flatMap(ignored -> connection.preparedQuery("delete from outbox where id = any($1)")
+                        .execute(Tuple.of(ids.toArray(UUID[]::new))))
+                .invoke(ignored -> {
+                    Instant now = Instant.now();
+                    published.increment(ids.size());
+                    committedAt.forEach(at -> lag.record(Duration.between(at, now)));
+                })
+                .replaceWith(ids.size());
+    }
+
+    private static Message<String> toMessage(Row row, Instant occurredAt) {
+        OutgoingCloudEventMetadata<String> cloudEvent = OutgoingCloudEventMetadata.<String>builder()
+                .withId(row.getUUID("id").toString())
+                .withType(row.getString("type"))
+                .withSource(URI.create(row.getString("source")))
+                .withSubject(row.getString("subject"))
+                .withTimestamp(occurredAt.atZone(ZoneOffset.UTC))
+                .withDataContentType("application/json")
+                .build();
+        OutgoingKafkaRecordMetadata<String> record = OutgoingKafkaRecordMetadata.<String>builder()
+                .withTopic(row.getString("topic"))
+                .withKey(row.getString("partition_key"))
+                .build();
+        return Message.of(row.getString("payload"), Metadata.of(cloudEvent, record));
+    }
+}

@@ -1,0 +1,308 @@
+package dev.medi.queue.rest;
+
+import dev.medi.platform.events.Topics;
+import dev.medi.platform.testing.TestTokens;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.vertx.core.json.JsonObject;
+import jakarta.inject.Inject;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jose4j.jwt.JwtClaims;
+import org.jose4j.jwt.NumericDate;
+import org.junit.jupiter.api.Test;
+
+import javax.sql.DataSource;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.IntStream;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+@QuarkusTest
+class CheckInResourceTest {
+
+    private static final String GENERAL = "0193a000-0000-7000-8000-000000000001";
+    private static final String PROBLEM_JSON = "application/problem+json";
+
+    @Inject
+    DataSource dataSource;
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrapServers;
+
+    @Test
+    void checkInStoresTheEntryAndPublishesACloudEventKeyedByDepartment() {
+        String entryId = given().auth().oauth2(TestTokens.forRoles("receptionist"))
+                .contentType(ContentType.JSON)
+                .body(Map.of("chiefComplaint", "chest pain since this morning"))
+                .post("/api/v1/queues/{dept}/check-ins", GENERAL)
+                .then().statusCode(201)
+                .body("status", equalTo("ARRIVED"))
+                .body("departmentId", equalTo(GENERAL))
+                .body("chiefComplaint", equalTo("chest pain since this morning"))
+                .body("arrivedAt", notNullValue())
+                .extract().path("id");
+
+        given().auth().oauth2(TestTokens.forRoles("doctor"))
+                .get("/api/v1/queues/{dept}/entries/{id}", GENERAL, entryId)
+                .then().statusCode(200).body("id", equalTo(entryId));
+
+        ConsumerRecord<String, String> event = awaitEvent(entryId);
+        assertEquals(GENERAL, event.key());
+        assertEquals("medi.queue.entry.checked-in.v1", header(event, "ce_type"));
+        assertEquals("/medi/queue-service", header(event, "ce_source"));
+        assertEquals(entryId, header(event, "ce_subject"));
+        assertEquals("1.0", header(event, "ce_specversion"));
+        JsonObject data = new JsonObject(event.value());
+        assertEquals(GENERAL, data.getString("departmentId"));
+        assertEquals(entryId, data.getJsonObject("entry").getString("id"));
+        assertTrue(data.getLong("sequence") >= 1);
+        assertEquals(0, count("select count(*) from outbox where id::text = '" + header(event, "ce_id") + "'"),
+                "a published event is removed from the outbox");
+    }
+
+    @Test
+    void locationHeaderPointsAtTheNewEntry() {
+        var response = given().auth().oauth2(TestTokens.forRoles("nurse"))
+                .contentType(ContentType.JSON)
+                .body(Map.of("chiefComplaint", "fever"))
+                .post("/api/v1/queues/{dept}/check-ins", GENERAL)
+                .then().statusCode(201).extract();
+        String id = response.path("id");
+        assertTrue(response.header("Location").endsWith("/api/v1/queues/" + GENERAL + "/entries/" + id));
+    }
+
+    @Test
+    void eventsOfOneDepartmentAreNumberedWithoutGaps() {
+        // An admin may use any department: a fresh one starts its own sequence at 1.
+        String department = UUID.randomUUID().toString();
+        String admin = TestTokens.forRoles("admin");
+        List<String> ids = new ArrayList<>();
+        IntStream.range(0, 8).parallel().forEach(i -> {
+            String id = given().auth().oauth2(admin).contentType(ContentType.JSON)
+                    .body(Map.of("chiefComplaint", "complaint " + i))
+                    .post("/api/v1/queues/{dept}/check-ins", department)
+                    .then().statusCode(201).extract().path("id");
+            synchronized (ids) {
+                ids.add(id);
+            }
+        });
+        List<ConsumerRecord<String, String>> events = awaitEvents(department, 8);
+        List<Long> sequences = events.stream().map(e -> new JsonObject(e.value()).getLong("sequence")).toList();
+        assertEquals(List.of(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L), sequences, "delivered in order, no gaps");
+        assertEquals(ids.stream().sorted().toList(),
+                events.stream().map(e -> header(e, "ce_subject")).sorted().toList());
+    }
+
+    @Test
+    void blankComplaintIsRejectedWithAProblemAndNothingStored() {
+        long before = count("select count(*) from queue_entries");
+        given().auth().oauth2(TestTokens.forRoles("receptionist")).contentType(ContentType.JSON)
+                .body(Map.of("chiefComplaint", "  "))
+                .post("/api/v1/queues/{dept}/check-ins", GENERAL)
+                .then().statusCode(400)
+                .contentType(PROBLEM_JSON)
+                .body("type", equalTo("https://medi-os.dev/problems/validation"))
+                .body("status", equalTo(400))
+                .body("errors.field", hasItem("chiefComplaint"))
+                .body("requestId", notNullValue());
+        assertEquals(before, count("select count(*) from queue_entries"));
+    }
+
+    @Test
+    void missingBodyIsRejected() {
+        given().auth().oauth2(TestTokens.forRoles("receptionist")).contentType(ContentType.JSON)
+                .post("/api/v1/queues/{dept}/check-ins", GENERAL)
+                .then().statusCode(400).contentType(PROBLEM_JSON);
+    }
+
+    @Test
+    void unknownFieldsAreRejected() {
+        given().auth().oauth2(TestTokens.forRoles("receptionist")).contentType(ContentType.JSON)
+                .body(Map.of("chiefComplaint", "cough", "status", "FINISHED"))
+                .post("/api/v1/queues/{dept}/check-ins", GENERAL)
+                .then().statusCode(400).contentType(PROBLEM_JSON)
+                .body("errors.field", hasItem("status"));
+    }
+
+    @Test
+    void malformedJsonIsRejected() {
+        given().auth().oauth2(TestTokens.forRoles("receptionist")).contentType(ContentType.JSON)
+                .body("{\"chiefComplaint\": ")
+                .post("/api/v1/queues/{dept}/check-ins", GENERAL)
+                .then().log().body().statusCode(400).contentType(PROBLEM_JSON)
+                .body("type", equalTo("https://medi-os.dev/problems/malformed-request"));
+    }
+
+    @Test
+    void wrongTypeIsRejected() {
+        given().auth().oauth2(TestTokens.forRoles("receptionist")).contentType(ContentType.JSON)
+                .body("{\"chiefComplaint\": \"cough\", \"patientId\": \"not-a-uuid\"}")
+                .post("/api/v1/queues/{dept}/check-ins", GENERAL)
+                .then().statusCode(400).contentType(PROBLEM_JSON)
+                .body("errors.field", hasItem("patientId"));
+    }
+
+    @Test
+    void withoutATokenTheAnswerIs401() {
+        given().contentType(ContentType.JSON).body(Map.of("chiefComplaint", "cough"))
+                .post("/api/v1/queues/{dept}/check-ins", GENERAL)
+                .then().statusCode(401).contentType(PROBLEM_JSON)
+                .header("WWW-Authenticate", startsWith("Bearer"))
+                .body("type", equalTo("https://medi-os.dev/problems/unauthorized"));
+    }
+
+    @Test
+    void expiredWrongAudienceWrongIssuerAndTamperedTokensAreRejected() {
+        var tokens = TestTokens.tokens();
+        JwtClaims expired = claims();
+        expired.setExpirationTime(NumericDate.fromSeconds(NumericDate.now().getValue() - 120));
+        JwtClaims wrongAudience = claims();
+        wrongAudience.setAudience("another-system");
+        JwtClaims wrongIssuer = claims();
+        wrongIssuer.setIssuer("https://evil.example");
+        String valid = TestTokens.forRoles("receptionist");
+        String[] parts = valid.split("\\.");
+        String tampered = parts[0] + "." + parts[1].substring(0, parts[1].length() - 4) + "AAAA." + parts[2];
+        for (String token : List.of(tokens.sign(expired), tokens.sign(wrongAudience), tokens.sign(wrongIssuer), tampered,
+                "not-a-jwt")) {
+            given().auth().oauth2(token).contentType(ContentType.JSON).body(Map.of("chiefComplaint", "cough"))
+                    .post("/api/v1/queues/{dept}/check-ins", GENERAL)
+                    .then().statusCode(401).contentType(PROBLEM_JSON);
+        }
+    }
+
+    @Test
+    void aDoctorCannotCheckIn() {
+        given().auth().oauth2(TestTokens.forRoles("doctor")).contentType(ContentType.JSON)
+                .body(Map.of("chiefComplaint", "cough"))
+                .post("/api/v1/queues/{dept}/check-ins", GENERAL)
+                .then().statusCode(403).contentType(PROBLEM_JSON)
+                .body("type", equalTo("https://medi-os.dev/problems/forbidden"));
+    }
+
+    @Test
+    void aReceptionistCannotCheckInToAnotherDepartment() {
+        given().auth().oauth2(TestTokens.forRoles("receptionist")).contentType(ContentType.JSON)
+                .body(Map.of("chiefComplaint", "cough"))
+                .post("/api/v1/queues/{dept}/check-ins", UUID.randomUUID())
+                .then().statusCode(403).contentType(PROBLEM_JSON);
+    }
+
+    @Test
+    void unknownEntryIs404() {
+        given().auth().oauth2(TestTokens.forRoles("nurse"))
+                .get("/api/v1/queues/{dept}/entries/{id}", GENERAL, UUID.randomUUID())
+                .then().statusCode(404).contentType(PROBLEM_JSON)
+                .body("type", equalTo("https://medi-os.dev/problems/not-found"));
+    }
+
+    @Test
+    void unknownPathIs404Problem() {
+        given().auth().oauth2(TestTokens.forRoles("nurse"))
+                .get("/api/v1/nothing-here")
+                .then().statusCode(404).contentType(PROBLEM_JSON);
+    }
+
+    @Test
+    void requestIdIsEchoedOrGenerated() {
+        given().header("X-Request-Id", "test-request-0001").get("/q/health/live")
+                .then().header("X-Request-Id", equalTo("test-request-0001"));
+        given().header("X-Request-Id", "bad id with spaces").get("/q/health/live")
+                .then().header("X-Request-Id", notNullValue())
+                .header("X-Request-Id", s -> !s.contains(" "), equalTo(true));
+    }
+
+    private static JwtClaims claims() {
+        JwtClaims claims = new JwtClaims();
+        claims.setIssuer("https://auth.medi-os.local");
+        claims.setAudience("medi-os");
+        claims.setSubject("test.receptionist");
+        claims.setClaim("upn", "test.receptionist");
+        claims.setStringListClaim("groups", "receptionist");
+        claims.setStringListClaim("departments", GENERAL);
+        claims.setIssuedAtToNow();
+        claims.setExpirationTimeMinutesInTheFuture(5);
+        return claims;
+    }
+
+    private long count(String sql) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement(sql);
+             ResultSet rows = statement.executeQuery()) {
+            rows.next();
+            return rows.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private ConsumerRecord<String, String> awaitEvent(String entryId) {
+        List<ConsumerRecord<String, String>> found = new ArrayList<>();
+        try (KafkaConsumer<String, String> consumer = consumer()) {
+            await().atMost(Duration.ofSeconds(20)).until(() -> {
+                consumer.poll(Duration.ofMillis(200)).forEach(record -> {
+                    if (entryId.equals(header(record, "ce_subject"))) {
+                        found.add(record);
+                    }
+                });
+                return !found.isEmpty();
+            });
+        }
+        return found.get(0);
+    }
+
+    private List<ConsumerRecord<String, String>> awaitEvents(String departmentId, int expected) {
+        List<ConsumerRecord<String, String>> found = new ArrayList<>();
+        try (KafkaConsumer<String, String> consumer = consumer()) {
+            await().atMost(Duration.ofSeconds(20)).until(() -> {
+                consumer.poll(Duration.ofMillis(200)).forEach(record -> {
+                    if (departmentId.equals(record.key())) {
+                        found.add(record);
+                    }
+                });
+                return found.size() >= expected;
+            });
+        }
+        return found;
+    }
+
+    private KafkaConsumer<String, String> consumer() {
+        KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false));
+        List<TopicPartition> partitions = consumer.partitionsFor(Topics.QUEUE_EVENTS).stream()
+                .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+        consumer.assign(partitions);
+        consumer.seekToBeginning(partitions);
+        return consumer;
+    }
+
+    private static String header(ConsumerRecord<String, String> record, String name) {
+        Header header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+}
