@@ -1,0 +1,171 @@
+package dev.medi.system;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.medi.devstack.DevStack;
+import dev.medi.devstack.LocalStack;
+import dev.medi.devstack.MediService;
+import dev.medi.devstack.Ports;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.WebSocket;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The thin slice through every layer, on the packaged services as separate processes: a check-in sent to
+ * the gateway is stored by queue-service with its outbox event, relayed to Kafka, consumed by the gateway
+ * and pushed to a WebSocket client subscribed to the department.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class CheckInEndToEndTest {
+
+    private static final String GENERAL = DevStack.DEMO_DEPARTMENTS.get(0);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    @TempDir
+    static Path home;
+
+    private static LocalStack stack;
+
+    @BeforeAll
+    static void startTheSuite() {
+        Path root = Path.of(System.getProperty("medi.project-root", "../..")).toAbsolutePath().normalize();
+        // The production profile, configured from outside as on Kubernetes; free ports, throw-away data.
+        stack = LocalStack.start(new LocalStack.Options(root, home, false, "prod"));
+    }
+
+    @AfterAll
+    static void stopTheSuite() {
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void aCheckInThroughTheGatewayReachesASubscribedWebSocketClient() throws Exception {
+        String token = stack.infrastructure().tokens()
+                .accessToken("e2e.receptionist", List.of("receptionist"), DevStack.DEMO_DEPARTMENTS);
+        BlockingQueue<JsonNode> frames = new LinkedBlockingQueue<>();
+        WebSocket socket = HTTP.newWebSocketBuilder()
+                .subprotocols("bearer-token-carrier", "quarkus-http-upgrade#Authorization#Bearer%20" + token)
+                .buildAsync(URI.create(stack.gatewayUrl().replace("http", "ws") + "/ws/queue"), new Frames(frames))
+                .get(10, TimeUnit.SECONDS);
+        try {
+            assertEquals("welcome", next(frames).path("type").asText());
+            socket.sendText("{\"type\":\"subscribe\",\"departments\":[\"" + GENERAL + "\"]}", true).get(5, TimeUnit.SECONDS);
+            assertEquals("subscribed", next(frames).path("type").asText());
+
+            HttpResponse<String> created = post("/api/v1/queues/" + GENERAL + "/check-ins",
+                    "{\"chiefComplaint\":\"shortness of breath\"}", token);
+            long acknowledgedAt = System.nanoTime();
+            assertEquals(201, created.statusCode(), created.body());
+            String entryId = JSON.readTree(created.body()).path("id").asText();
+
+            JsonNode event = next(frames);
+            long visibleAfterMillis = (System.nanoTime() - acknowledgedAt) / 1_000_000;
+            assertEquals("queue-event", event.path("type").asText());
+            assertEquals("medi.queue.entry.checked-in.v1", event.path("eventType").asText());
+            assertEquals(GENERAL, event.path("departmentId").asText());
+            assertEquals(entryId, event.path("entry").path("id").asText());
+            assertEquals("ARRIVED", event.path("entry").path("status").asText());
+            assertTrue(event.path("sequence").asLong() >= 1);
+            // Informational only; latency targets are measured by the load tests, not asserted here.
+            System.getLogger("e2e").log(System.Logger.Level.INFO, "check-in visible on the WebSocket after " + visibleAfterMillis + " ms");
+        } finally {
+            socket.sendClose(WebSocket.NORMAL_CLOSURE, "done").get(5, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    @Order(2)
+    void theGatewayAndTheServiceRejectBadRequestsWithProblems() throws Exception {
+        HttpResponse<String> anonymous = post("/api/v1/queues/" + GENERAL + "/check-ins", "{\"chiefComplaint\":\"x\"}", null);
+        assertEquals(401, anonymous.statusCode());
+        assertEquals("application/problem+json", anonymous.headers().firstValue("Content-Type").orElse(""));
+
+        String token = stack.infrastructure().tokens()
+                .accessToken("e2e.receptionist", List.of("receptionist"), DevStack.DEMO_DEPARTMENTS);
+        HttpResponse<String> invalid = post("/api/v1/queues/" + GENERAL + "/check-ins", "{\"chiefComplaint\":\"\"}", token);
+        assertEquals(400, invalid.statusCode());
+        assertEquals("https://medi-os.dev/problems/validation", JSON.readTree(invalid.body()).path("type").asText());
+    }
+
+    @Test
+    @Order(3)
+    void stoppingTheSuiteLeavesNoProcessBehind() {
+        List<Process> services = List.of(MediService.values()).stream().map(s -> stack.service(s).process()).toList();
+        int kafkaPort = stack.infrastructure().kafka().port();
+        int postgresPort = stack.infrastructure().postgres().port();
+        stack.close();
+        stack = null;
+        services.forEach(process -> assertFalse(process.isAlive(), "service process " + process.pid() + " still alive"));
+        assertFalse(Ports.isListening(kafkaPort), "Kafka still listening");
+        assertFalse(Ports.isListening(postgresPort), "PostgreSQL still listening");
+    }
+
+    private static HttpResponse<String> post(String path, String body, String token) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(stack.gatewayUrl() + path))
+                .timeout(Duration.ofSeconds(10))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static JsonNode next(BlockingQueue<JsonNode> frames) throws InterruptedException {
+        JsonNode frame = frames.poll(15, TimeUnit.SECONDS);
+        assertNotNull(frame, "no WebSocket frame within 15 s");
+        return frame;
+    }
+
+    /** Collects complete text frames as JSON. */
+    private static final class Frames implements WebSocket.Listener {
+        private final BlockingQueue<JsonNode> frames;
+        private final StringBuilder partial = new StringBuilder();
+
+        Frames(BlockingQueue<JsonNode> frames) {
+            this.frames = frames;
+        }
+
+        @Override
+        public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+            partial.append(data);
+            if (last) {
+                try {
+                    frames.add(JSON.readTree(partial.toString()));
+                } catch (IOException e) {
+                    throw new IllegalStateException("not JSON: " + partial, e);
+                }
+                partial.setLength(0);
+            }
+            webSocket.request(1);
+            return null;
+        }
+    }
+}
