@@ -53,7 +53,9 @@ public final class DevStack {
         long started = System.nanoTime();
         LocalStack stack = LocalStack.start(new LocalStack.Options(root, home, true, "dev"));
         CountDownLatch stopped = new CountDownLatch(1);
+        java.util.concurrent.atomic.AtomicBoolean stopping = new java.util.concurrent.atomic.AtomicBoolean();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            stopping.set(true);
             LOG.info("stopping services, Kafka and PostgreSQL");
             stack.close();
             LOG.info("stopped");
@@ -72,7 +74,7 @@ public final class DevStack {
                   try:
                     curl -i -X POST {}/api/v1/queues/{}/check-ins \\
                       -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' \\
-                      -d '{{"chiefComplaint":"chest pain"}}'
+                      -d '{"chiefComplaint":"chest pain"}'
                   and watch it live on the WebSocket {}/ws/queue (see README).
                 Ctrl-C stops everything.""",
                 (System.nanoTime() - started) / 1_000_000_000, stack.gatewayUrl(),
@@ -81,7 +83,7 @@ public final class DevStack {
         // Watch the children: if one dies, say so and bring everything down instead of limping on.
         while (stopped.getCount() > 0) {
             var exited = stack.firstExited();
-            if (exited.isPresent()) {
+            if (exited.isPresent() && !stopping.get()) {
                 LOG.error("{} exited unexpectedly, see {}", exited.get().service().module(), exited.get().logFile());
                 System.exit(1);
             }

@@ -28,9 +28,11 @@ public final class PostgresServer implements AutoCloseable {
     private static final Pattern DATABASE_NAME = Pattern.compile("[a-z][a-z0-9_]{0,62}");
 
     private final EmbeddedPostgres postgres;
+    private final Process watchdog;
 
     private PostgresServer(EmbeddedPostgres postgres) {
         this.postgres = postgres;
+        this.watchdog = armWatchdog();
     }
 
     /**
@@ -51,11 +53,44 @@ public final class PostgresServer implements AutoCloseable {
                     .setServerConfig("timezone", "UTC");
             if (dataDirectory != null) {
                 Files.createDirectories(dataDirectory);
+                stopLeftover(dataDirectory);
                 builder.setDataDirectory(dataDirectory).setCleanDataDirectory(false);
             }
-            return new PostgresServer(builder.start());
+            EmbeddedPostgres started = builder.start();
+            try {
+                return new PostgresServer(started);
+            } catch (RuntimeException e) {
+                started.close();
+                throw e;
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("PostgreSQL did not start", e);
+        }
+    }
+
+    /**
+     * A previous run killed with {@code kill -9} leaves its server running (it is a daemon, not our child):
+     * stop it, or this start would fail on the data directory's lock.
+     */
+    private static void stopLeftover(Path dataDirectory) throws IOException {
+        Path pidFile = dataDirectory.resolve("postmaster.pid");
+        if (!Files.exists(pidFile)) {
+            return;
+        }
+        String firstLine = Files.readAllLines(pidFile).stream().findFirst().orElse("").strip();
+        try {
+            ProcessHandle.of(Long.parseLong(firstLine))
+                    .filter(process -> process.info().command().map(c -> c.endsWith("postgres")).orElse(false))
+                    .ifPresent(leftover -> {
+                        leftover.destroy(); // SIGTERM: PostgreSQL's smart shutdown; its clients are gone
+                        try {
+                            leftover.onExit().get(30, java.util.concurrent.TimeUnit.SECONDS);
+                        } catch (Exception e) {
+                            leftover.destroyForcibly();
+                        }
+                    });
+        } catch (NumberFormatException ignored) {
+            // not a pid: PostgreSQL will treat the file as stale itself
         }
     }
 
@@ -94,8 +129,30 @@ public final class PostgresServer implements AutoCloseable {
         }
     }
 
+    /**
+     * The server daemonises, so it would outlive a {@code kill -9} of this JVM. A small shell loop waits for
+     * this JVM to disappear and then asks the postmaster for a fast shutdown (SIGINT).
+     */
+    private Process armWatchdog() {
+        try (Connection connection = postgres.getPostgresDatabase().getConnection();
+             Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("show data_directory")) {
+            rows.next();
+            Path pidFile = Path.of(rows.getString(1), "postmaster.pid");
+            String postmasterPid = Files.readAllLines(pidFile).get(0).strip();
+            Long.parseLong(postmasterPid); // a number, nothing else, goes into the shell command
+            String loop = "while kill -0 " + ProcessHandle.current().pid() + " 2>/dev/null; do sleep 1; done; "
+                    + "kill -INT " + postmasterPid + " 2>/dev/null";
+            return new ProcessBuilder("/bin/sh", "-c", loop)
+                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        } catch (SQLException | IOException | RuntimeException e) {
+            throw new IllegalStateException("could not watch the PostgreSQL server", e);
+        }
+    }
+
     @Override
     public void close() {
+        watchdog.destroy();
         try {
             postgres.close();
         } catch (IOException e) {
