@@ -61,25 +61,24 @@ public final class DevStack {
             LOG.info("stopped");
             stopped.countDown();
         }, "medi-shutdown"));
-        DevTokens tokens = stack.infrastructure().tokens();
-        String token = tokens.accessToken("demo.receptionist", List.of("receptionist"), DEMO_DEPARTMENTS);
         LOG.info("""
 
                 Medi OS is up in {} s: {}
                   services: gateway :8080, auth :8081, patient :8082, queue :8083, ai :8084
                   PostgreSQL 127.0.0.1:{} (user postgres), Kafka 127.0.0.1:{}
+                  demo accounts (user / password): receptionist, nurse, doctor, admin / medi-demo-<user>
                   demo departments: {}
-                  a receptionist token (10 min; more with ./medi token receptionist):
-                    {}
-                  try:
+                  sign in and check a patient in:
+                    TOKEN=$(curl -s {}/api/v1/auth/login -H 'Content-Type: application/json' \\
+                      -d '{"username":"receptionist","password":"medi-demo-receptionist"}' | sed 's/.*"accessToken":"\\([^"]*\\)".*/\\1/')
                     curl -i -X POST {}/api/v1/queues/{}/check-ins \\
                       -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' \\
                       -d '{"chiefComplaint":"chest pain"}'
                   and watch it live on the WebSocket {}/ws/queue (see README).
                 Ctrl-C stops everything.""",
                 (System.nanoTime() - started) / 1_000_000_000, stack.gatewayUrl(),
-                LocalStack.LOCAL_POSTGRES_PORT, LocalStack.LOCAL_KAFKA_PORT, DEMO_DEPARTMENTS, token,
-                stack.gatewayUrl(), DEMO_DEPARTMENTS.get(0), stack.gatewayUrl().replace("http", "ws"));
+                LocalStack.LOCAL_POSTGRES_PORT, LocalStack.LOCAL_KAFKA_PORT, DEMO_DEPARTMENTS,
+                stack.gatewayUrl(), stack.gatewayUrl(), DEMO_DEPARTMENTS.get(0), stack.gatewayUrl().replace("http", "ws"));
         // Watch the children: if one dies, say so and bring everything down instead of limping on.
         while (stopped.getCount() > 0) {
             var exited = stack.firstExited();

@@ -80,6 +80,11 @@ public final class LocalStack implements AutoCloseable {
             config.put("quarkus.datasource.username", PostgresServer.USER);
             config.put("quarkus.datasource.password", PostgresServer.PASSWORD);
         }
+        if (service == MediService.AUTH) {
+            // auth-service signs with the local key; the other services verify with its public half.
+            config.put("medi.auth.keys.current-location", infra.keys().privateKeyPem().toString());
+            config.put("medi.auth.demo-users", "true");
+        }
         if (service == MediService.GATEWAY) {
             for (MediService upstream : MediService.values()) {
                 if (upstream != MediService.GATEWAY) {

@@ -34,8 +34,8 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The thin slice through every layer, on the packaged services as separate processes: a check-in sent to
- * the gateway is stored by queue-service with its outbox event, relayed to Kafka, consumed by the gateway
+ * The thin slice through every layer, on the packaged services as separate processes: a receptionist signs
+ * in through the gateway (auth-service), and a check-in sent to the gateway is stored by queue-service with its outbox event, relayed to Kafka, consumed by the gateway
  * and pushed to a WebSocket client subscribed to the department.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -67,8 +67,7 @@ class CheckInEndToEndTest {
     @Test
     @Order(1)
     void aCheckInThroughTheGatewayReachesASubscribedWebSocketClient() throws Exception {
-        String token = stack.infrastructure().tokens()
-                .accessToken("e2e.receptionist", List.of("receptionist"), DevStack.DEMO_DEPARTMENTS);
+        String token = signIn("receptionist");
         BlockingQueue<JsonNode> frames = new LinkedBlockingQueue<>();
         WebSocket socket = HTTP.newWebSocketBuilder()
                 .subprotocols("bearer-token-carrier", "quarkus-http-upgrade#Authorization#Bearer%20" + token)
@@ -107,8 +106,7 @@ class CheckInEndToEndTest {
         assertEquals(401, anonymous.statusCode());
         assertEquals("application/problem+json", anonymous.headers().firstValue("Content-Type").orElse(""));
 
-        String token = stack.infrastructure().tokens()
-                .accessToken("e2e.receptionist", List.of("receptionist"), DevStack.DEMO_DEPARTMENTS);
+        String token = signIn("receptionist");
         HttpResponse<String> invalid = post("/api/v1/queues/" + GENERAL + "/check-ins", "{\"chiefComplaint\":\"\"}", token);
         assertEquals(400, invalid.statusCode());
         assertEquals("https://medi-os.dev/problems/validation", JSON.readTree(invalid.body()).path("type").asText());
@@ -125,6 +123,14 @@ class CheckInEndToEndTest {
         services.forEach(process -> assertFalse(process.isAlive(), "service process " + process.pid() + " still alive"));
         assertFalse(Ports.isListening(kafkaPort), "Kafka still listening");
         assertFalse(Ports.isListening(postgresPort), "PostgreSQL still listening");
+    }
+
+    /** Signs in through the gateway as a demo account: the token every screen would get. */
+    private static String signIn(String user) throws IOException, InterruptedException {
+        HttpResponse<String> login = post("/api/v1/auth/login",
+                "{\"username\":\"" + user + "\",\"password\":\"medi-demo-" + user + "\"}", null);
+        assertEquals(200, login.statusCode(), login.body());
+        return JSON.readTree(login.body()).path("accessToken").asText();
     }
 
     private static HttpResponse<String> post(String path, String body, String token) throws IOException, InterruptedException {

@@ -1,6 +1,7 @@
 package dev.medi.queue.rest;
 
 import dev.medi.platform.events.Topics;
+import dev.medi.platform.testing.EventSchemas;
 import dev.medi.platform.testing.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -74,6 +75,7 @@ class CheckInResourceTest {
         assertEquals("/medi/queue-service", header(event, "ce_source"));
         assertEquals(entryId, header(event, "ce_subject"));
         assertEquals("1.0", header(event, "ce_specversion"));
+        EventSchemas.assertValid(Topics.QUEUE_EVENTS, event.value());
         JsonObject data = new JsonObject(event.value());
         assertEquals(GENERAL, data.getString("departmentId"));
         assertEquals(entryId, data.getJsonObject("entry").getString("id"));
@@ -151,7 +153,7 @@ class CheckInResourceTest {
         given().auth().oauth2(TestTokens.forRoles("receptionist")).contentType(ContentType.JSON)
                 .body("{\"chiefComplaint\": ")
                 .post("/api/v1/queues/{dept}/check-ins", GENERAL)
-                .then().log().body().statusCode(400).contentType(PROBLEM_JSON)
+                .then().statusCode(400).contentType(PROBLEM_JSON)
                 .body("type", equalTo("https://medi-os.dev/problems/malformed-request"));
     }
 

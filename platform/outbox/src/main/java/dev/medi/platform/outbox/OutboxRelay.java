@@ -79,7 +79,8 @@ public class OutboxRelay {
     }
 
     /** Safety net: rows committed by another replica, or left by a crash or a broker outage. */
-    @Scheduled(every = "${medi.outbox.poll-interval}", delayed = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${medi.outbox.poll-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class) // not before messaging is wired
     void poll() {
         wake();
     }

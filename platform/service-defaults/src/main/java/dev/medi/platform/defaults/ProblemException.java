@@ -7,10 +7,21 @@ package dev.medi.platform.defaults;
 public class ProblemException extends RuntimeException {
 
     private final ProblemType type;
+    private final java.util.List<Problem.FieldError> errors;
 
     public ProblemException(ProblemType type, String detail) {
+        this(type, detail, null);
+    }
+
+    /** With field errors, for rules Bean Validation cannot express (e.g. a password policy). */
+    public ProblemException(ProblemType type, String detail, java.util.List<Problem.FieldError> errors) {
         super(detail, null, false, false);
         this.type = type;
+        this.errors = errors == null ? null : java.util.List.copyOf(errors);
+    }
+
+    public java.util.List<Problem.FieldError> errors() {
+        return errors;
     }
 
     public ProblemType type() {

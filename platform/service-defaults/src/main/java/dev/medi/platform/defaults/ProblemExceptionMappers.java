@@ -31,7 +31,7 @@ public class ProblemExceptionMappers {
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, HttpServerRequest request) {
-        return ProblemResponses.response(e.type(), e.detail(), request, null);
+        return ProblemResponses.response(e.type(), e.detail(), request, e.errors());
     }
 
     @ServerExceptionMapper

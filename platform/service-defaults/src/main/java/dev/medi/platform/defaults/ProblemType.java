@@ -14,6 +14,7 @@ public enum ProblemType {
     CONFLICT("conflict", "Conflict with the current state", 409),
     PRECONDITION_FAILED("precondition-failed", "Precondition failed", 412),
     PAYLOAD_TOO_LARGE("payload-too-large", "Request body too large", 413),
+    PRECONDITION_REQUIRED("precondition-required", "If-Match header required", 428),
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", "Unsupported media type", 415),
     TOO_MANY_REQUESTS("too-many-requests", "Too many requests", 429),
     INTERNAL("internal", "Internal error", 500),

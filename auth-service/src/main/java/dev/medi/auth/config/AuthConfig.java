@@ -1,0 +1,75 @@
+package dev.medi.auth.config;
+
+import io.smallrye.config.ConfigMapping;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+
+/** Token, session, key and hashing settings of auth-service. */
+@ConfigMapping(prefix = "medi.auth")
+public interface AuthConfig {
+
+    /** {@code iss} of every token; services check it ({@code mp.jwt.verify.issuer}). */
+    String issuer();
+
+    /** {@code aud} of every token; services check it ({@code mp.jwt.verify.audiences}). */
+    String audience();
+
+    /** Lifetime of an access token: at most 10 minutes. */
+    Duration accessTokenTtl();
+
+    /** A session not refreshed for this long is over (HIPAA automatic logoff). */
+    Duration sessionIdleTimeout();
+
+    /** A session ends this long after login, refreshed or not. */
+    Duration sessionAbsoluteLifetime();
+
+    RefreshCookie refreshCookie();
+
+    Keys keys();
+
+    Argon2 argon2();
+
+    Hashing hashing();
+
+    /** Seed one demo account per role (local run only). */
+    boolean demoUsers();
+
+    /** Departments the demo accounts work in. */
+    java.util.List<java.util.UUID> demoDepartments();
+
+    interface RefreshCookie {
+        String name();
+
+        String path();
+    }
+
+    /** Signing keys as PKCS#8 PEM, given inline (from the secret store) or as a file. */
+    interface Keys {
+        Optional<String> current();
+
+        Optional<Path> currentLocation();
+
+        /** Published in the JWKS before it starts signing, so verifiers already know it at rotation. */
+        Optional<String> next();
+
+        Optional<Path> nextLocation();
+    }
+
+    interface Argon2 {
+        int memoryKib();
+
+        int iterations();
+
+        int parallelism();
+    }
+
+    interface Hashing {
+        /** Threads that hash passwords; hashing is CPU-bound and memory-hungry, so few. */
+        int threads();
+
+        /** Logins waiting for a hashing thread before new ones are refused with 503. */
+        int queue();
+    }
+}

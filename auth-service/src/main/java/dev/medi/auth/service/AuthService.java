@@ -1,0 +1,168 @@
+package dev.medi.auth.service;
+
+import dev.medi.auth.RefreshSession;
+import dev.medi.auth.RefreshSession.EndReason;
+import dev.medi.auth.RefreshToken;
+import dev.medi.auth.User;
+import dev.medi.auth.config.AuthConfig;
+import dev.medi.auth.repository.RefreshSessionRepository;
+import dev.medi.auth.repository.RefreshTokenRepository;
+import dev.medi.auth.repository.UserRepository;
+import dev.medi.platform.defaults.ProblemException;
+import dev.medi.platform.defaults.ProblemType;
+import dev.medi.platform.events.EventSources;
+import dev.medi.platform.events.EventTypes;
+import dev.medi.platform.events.Topics;
+import dev.medi.platform.outbox.Outbox;
+import dev.medi.platform.outbox.OutboxRelay;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.logging.Log;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.Map;
+
+/** Login, refresh-token rotation with reuse detection, logout. */
+@ApplicationScoped
+public class AuthService {
+
+    /** What a successful login or refresh hands out. */
+    public record Tokens(String accessToken, long expiresInSeconds, String refreshToken) {
+    }
+
+    /** Outcome of a refresh transaction: tokens, or why not (decided inside, thrown after commit). */
+    private record Refreshed(Tokens tokens, EndReason ended) {
+    }
+
+    private static final String SIGN_IN_AGAIN = "The session has ended. Sign in again.";
+
+    private final UserRepository users;
+    private final RefreshSessionRepository sessions;
+    private final RefreshTokenRepository refreshTokens;
+    private final PasswordHasher hasher;
+    private final TokenIssuer issuer;
+    private final AuthConfig config;
+    private final Outbox outbox;
+    private final OutboxRelay relay;
+    private final Clock clock = Clock.systemUTC();
+
+    AuthService(UserRepository users, RefreshSessionRepository sessions, RefreshTokenRepository refreshTokens,
+                PasswordHasher hasher, TokenIssuer issuer, AuthConfig config, Outbox outbox, OutboxRelay relay) {
+        this.users = users;
+        this.sessions = sessions;
+        this.refreshTokens = refreshTokens;
+        this.hasher = hasher;
+        this.issuer = issuer;
+        this.config = config;
+        this.outbox = outbox;
+        this.relay = relay;
+    }
+
+    /** Same answer for an unknown user, a wrong password and a disabled account (no enumeration). */
+    public Uni<Tokens> login(String username, String password) {
+        return Panache.withSession(() -> users.findByUsername(username))
+                .flatMap(user -> hasher.verify(password, user == null ? null : user.passwordHash())
+                        .map(matches -> matches && user.active() ? user : null))
+                .flatMap(user -> {
+                    if (user == null) {
+                        Log.info("login failed"); // no user name: people type passwords into that field
+                        throw new ProblemException(ProblemType.UNAUTHORIZED, "Wrong user name or password.");
+                    }
+                    Instant now = clock.instant();
+                    return Panache.withTransaction(() -> startSession(user, now)
+                            .call(tokens -> outbox.append(Topics.AUTH_EVENTS, user.id().toString(),
+                                    EventTypes.AUTH_LOGIN_SUCCEEDED, EventSources.AUTH_SERVICE, user.id().toString(),
+                                    Map.of("userId", user.id(), "at", now.toString()))));
+                })
+                .invoke(tokens -> relay.wake());
+    }
+
+    /**
+     * Exchanges a refresh token for new tokens. The presented token is spent; presenting it again revokes
+     * the whole session (its family), because only a thief or a replay would do that.
+     */
+    public Uni<Tokens> refresh(String refreshToken) {
+        Instant now = clock.instant();
+        return Panache.withTransaction(() -> refreshTokens.findForUpdate(sha256(refreshToken))
+                        .flatMap(stored -> stored == null
+                                ? Uni.createFrom().item(new Refreshed(null, EndReason.LOGOUT))
+                                : sessions.findById(stored.sessionId(), LockModeType.PESSIMISTIC_WRITE)
+                                        .flatMap(session -> rotate(stored, session, now))))
+                .invoke(relay::wake)
+                .map(refreshed -> {
+                    if (refreshed.tokens() == null) {
+                        throw new ProblemException(ProblemType.UNAUTHORIZED, SIGN_IN_AGAIN);
+                    }
+                    return refreshed.tokens();
+                });
+    }
+
+    /** Ends the session the refresh token belongs to. Unknown tokens are ignored: logout always succeeds. */
+    public Uni<Void> logout(String refreshToken) {
+        if (refreshToken == null || refreshToken.isBlank()) {
+            return Uni.createFrom().voidItem();
+        }
+        Instant now = clock.instant();
+        return Panache.withTransaction(() -> refreshTokens.findById(sha256(refreshToken))
+                        .flatMap(stored -> stored == null ? Uni.createFrom().voidItem()
+                                : sessions.findById(stored.sessionId(), LockModeType.PESSIMISTIC_WRITE)
+                                        .flatMap(session -> end(session, EndReason.LOGOUT, now))))
+                .invoke(relay::wake);
+    }
+
+    private Uni<Refreshed> rotate(RefreshToken stored, RefreshSession session, Instant now) {
+        if (stored.rotated()) {
+            Log.warnf("refresh token reuse detected: session %s revoked", session.id());
+            return end(session, EndReason.REUSE_DETECTED, now).replaceWith(new Refreshed(null, EndReason.REUSE_DETECTED));
+        }
+        EndReason expired = session.expiry(now, config.sessionIdleTimeout(), config.sessionAbsoluteLifetime());
+        if (expired != null) {
+            return end(session, expired, now).replaceWith(new Refreshed(null, expired));
+        }
+        return users.findById(session.userId()).flatMap(user -> {
+            if (user == null || !user.active()) {
+                return end(session, EndReason.LOGOUT, now).replaceWith(new Refreshed(null, EndReason.LOGOUT));
+            }
+            stored.rotate(now);
+            session.touch(now);
+            String next = issuer.newRefreshToken();
+            return refreshTokens.persist(RefreshToken.issue(sha256(next), session.id(), now))
+                    .replaceWith(new Refreshed(new Tokens(issuer.accessToken(user, session.id(), now), issuer.accessTokenTtlSeconds(), next), null));
+        });
+    }
+
+    private Uni<Tokens> startSession(User user, Instant now) {
+        RefreshSession session = RefreshSession.start(user.id(), now);
+        String refreshToken = issuer.newRefreshToken();
+        return sessions.persist(session)
+                .call(ignored -> refreshTokens.persist(RefreshToken.issue(sha256(refreshToken), session.id(), now)))
+                .replaceWith(() -> new Tokens(issuer.accessToken(user, session.id(), now), issuer.accessTokenTtlSeconds(), refreshToken));
+    }
+
+    /** Revokes the session (once) and records the security event in the same transaction. */
+    private Uni<Void> end(RefreshSession session, EndReason reason, Instant now) {
+        if (session.revoked()) {
+            return Uni.createFrom().voidItem();
+        }
+        session.revoke(reason, now);
+        return outbox.append(Topics.AUTH_EVENTS, session.userId().toString(), EventTypes.AUTH_SESSION_REVOKED,
+                EventSources.AUTH_SERVICE, session.id().toString(),
+                Map.of("sessionId", session.id(), "userId", session.userId(), "reason", reason.name(), "at", now.toString()))
+                .replaceWithVoid();
+    }
+
+    static String sha256(String value) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

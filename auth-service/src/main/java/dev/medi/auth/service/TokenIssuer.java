@@ -1,0 +1,62 @@
+package dev.medi.auth.service;
+
+import dev.medi.auth.User;
+import dev.medi.auth.config.AuthConfig;
+import io.smallrye.jwt.algorithm.SignatureAlgorithm;
+import io.smallrye.jwt.build.Jwt;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HashSet;
+import java.util.List;
+import java.util.UUID;
+
+/** Issues access tokens (RS256 JWT) and refresh tokens (opaque random values). */
+@ApplicationScoped
+public class TokenIssuer {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final AuthConfig config;
+    private final SigningKeys keys;
+
+    TokenIssuer(AuthConfig config, SigningKeys keys) {
+        this.config = config;
+        this.keys = keys;
+    }
+
+    /**
+     * {@code iss}, {@code aud}, {@code sub} (user id), {@code upn} (user name), {@code groups} (roles),
+     * {@code departments}, {@code sid} (the session), {@code iat}, {@code exp}, {@code jti}; header {@code kid}, {@code alg=RS256}.
+     */
+    public String accessToken(User user, UUID sessionId, Instant now) {
+        List<String> departments = user.departments().stream().map(UUID::toString).toList();
+        return Jwt.issuer(config.issuer())
+                .audience(config.audience())
+                .subject(user.id().toString())
+                .upn(user.username())
+                .groups(new HashSet<>(user.roles()))
+                .claim("departments", departments)
+                .claim("jti", UUID.randomUUID().toString())
+                .claim("sid", sessionId.toString())
+                .issuedAt(now)
+                .expiresAt(now.plus(config.accessTokenTtl()))
+                .jws()
+                .keyId(keys.current().keyId())
+                .algorithm(SignatureAlgorithm.RS256)
+                .sign(keys.current().privateKey());
+    }
+
+    public long accessTokenTtlSeconds() {
+        return config.accessTokenTtl().toSeconds();
+    }
+
+    /** 256 random bits, URL-safe: the refresh token handed to the client (only its hash is stored). */
+    public String newRefreshToken() {
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+}
