@@ -33,6 +33,8 @@ public interface AuthConfig {
 
     Hashing hashing();
 
+    Throttle throttle();
+
     /** Seed one demo account per role (local run only). */
     boolean demoUsers();
 
@@ -63,6 +65,21 @@ public interface AuthConfig {
         int iterations();
 
         int parallelism();
+    }
+
+    /** Sign-in throttling per account name and per client address. */
+    interface Throttle {
+        /** Failures count within this window, then start over. */
+        Duration window();
+
+        int accountFreeFailures();
+
+        int addressFreeFailures();
+
+        /** The longest a key is refused at a time: throttling slows attackers down, it never locks out. */
+        Duration maxBlock();
+
+        boolean trustForwardedFor();
     }
 
     interface Hashing {

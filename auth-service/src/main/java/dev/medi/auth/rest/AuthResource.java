@@ -5,6 +5,7 @@ import dev.medi.auth.service.AuthService;
 import dev.medi.platform.defaults.ProblemException;
 import dev.medi.platform.defaults.ProblemType;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.annotation.security.PermitAll;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -38,9 +39,19 @@ public class AuthResource {
 
     @POST
     @Path("/login")
-    public Uni<Response> login(@Valid @NotNull LoginRequest request) {
+    public Uni<Response> login(@Valid @NotNull LoginRequest request, @Context HttpServerRequest http) {
         boolean inBody = request.refreshTokenIn() == LoginRequest.RefreshTokenDelivery.BODY;
-        return auth.login(request.username(), request.password()).map(tokens -> tokenResponse(tokens, inBody));
+        return auth.login(request.username(), request.password(), clientAddress(http))
+                .map(tokens -> tokenResponse(tokens, inBody));
+    }
+
+    /** The caller's address: the gateway's X-Forwarded-For when trusted, else the peer. */
+    private String clientAddress(HttpServerRequest http) {
+        String forwarded = config.throttle().trustForwardedFor() ? http.getHeader("X-Forwarded-For") : null;
+        if (forwarded != null && !forwarded.isBlank()) {
+            return forwarded.split(",")[0].strip();
+        }
+        return http.remoteAddress() == null ? "unknown" : http.remoteAddress().hostAddress();
     }
 
     /** The refresh token comes from the cookie (browsers) or the body (API clients). */

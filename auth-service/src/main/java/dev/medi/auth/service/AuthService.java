@@ -51,10 +51,13 @@ public class AuthService {
     private final AuthConfig config;
     private final Outbox outbox;
     private final OutboxRelay relay;
+    private final LoginThrottle throttle;
     private final Clock clock = Clock.systemUTC();
 
     AuthService(UserRepository users, RefreshSessionRepository sessions, RefreshTokenRepository refreshTokens,
-                PasswordHasher hasher, TokenIssuer issuer, AuthConfig config, Outbox outbox, OutboxRelay relay) {
+                PasswordHasher hasher, TokenIssuer issuer, AuthConfig config, Outbox outbox, OutboxRelay relay,
+                LoginThrottle throttle) {
+        this.throttle = throttle;
         this.users = users;
         this.sessions = sessions;
         this.refreshTokens = refreshTokens;
@@ -65,18 +68,28 @@ public class AuthService {
         this.relay = relay;
     }
 
-    /** Same answer for an unknown user, a wrong password and a disabled account (no enumeration). */
-    public Uni<Tokens> login(String username, String password) {
-        return Panache.withSession(() -> users.findByUsername(username))
+    /**
+     * Same answer for an unknown user, a wrong password and a disabled account (no enumeration);
+     * throttled per account name and per client {@code address}.
+     */
+    public Uni<Tokens> login(String username, String password, String address) {
+        Instant attempt = clock.instant();
+        return Panache.withSession(() -> throttle.requireAllowed(username, address, attempt)
+                        .chain(() -> users.findByUsername(username)))
                 .flatMap(user -> hasher.verify(password, user == null ? null : user.passwordHash())
                         .map(matches -> matches && user.active() ? user : null))
                 .flatMap(user -> {
+                    Instant now = clock.instant();
                     if (user == null) {
                         Log.info("login failed"); // no user name: people type passwords into that field
-                        throw new ProblemException(ProblemType.UNAUTHORIZED, "Wrong user name or password.");
+                        return Panache.withTransaction(() -> throttle.failed(username, address, now))
+                                .invoke(() -> {
+                                    throw new ProblemException(ProblemType.UNAUTHORIZED, "Wrong user name or password.");
+                                })
+                                .replaceWith((Tokens) null);
                     }
-                    Instant now = clock.instant();
-                    return Panache.withTransaction(() -> startSession(user, now)
+                    return Panache.withTransaction(() -> throttle.succeeded(username)
+                            .chain(() -> startSession(user, now))
                             .call(tokens -> outbox.append(Topics.AUTH_EVENTS, user.id().toString(),
                                     EventTypes.AUTH_LOGIN_SUCCEEDED, EventSources.AUTH_SERVICE, user.id().toString(),
                                     Map.of("userId", user.id(), "at", now.toString()))));

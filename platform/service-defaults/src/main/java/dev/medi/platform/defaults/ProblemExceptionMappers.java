@@ -35,6 +35,13 @@ public class ProblemExceptionMappers {
     }
 
     @ServerExceptionMapper
+    public Response rateLimited(RateLimitedException e, HttpServerRequest request) {
+        return Response.fromResponse(ProblemResponses.response(e.type(), e.detail(), request, null))
+                .header("Retry-After", Long.toString(e.retryAfter().toSeconds()))
+                .build();
+    }
+
+    @ServerExceptionMapper
     public Response validation(ResteasyReactiveViolationException e, HttpServerRequest request) {
         return violations(e, request);
     }
