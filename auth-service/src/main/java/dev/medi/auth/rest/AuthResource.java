@@ -2,6 +2,8 @@ package dev.medi.auth.rest;
 
 import dev.medi.auth.config.AuthConfig;
 import dev.medi.auth.service.AuthService;
+import dev.medi.auth.service.ClientService;
+import dev.medi.platform.defaults.Problem;
 import dev.medi.platform.defaults.ProblemException;
 import dev.medi.platform.defaults.ProblemType;
 import io.smallrye.mutiny.Uni;
@@ -10,6 +12,8 @@ import jakarta.annotation.security.PermitAll;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -30,11 +34,58 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class AuthResource {
 
     private final AuthService auth;
+    private final ClientService clients;
     private final AuthConfig config;
 
-    AuthResource(AuthService auth, AuthConfig config) {
+    AuthResource(AuthService auth, ClientService clients, AuthConfig config) {
         this.auth = auth;
+        this.clients = clients;
         this.config = config;
+    }
+
+    /**
+     * OAuth 2 token endpoint for hospital systems, client-credentials grant only (RFC 6749 §4.4):
+     * form fields {@code grant_type=client_credentials}, {@code client_id}, {@code client_secret}
+     * (or HTTP Basic), optional {@code scope}.
+     */
+    @POST
+    @Path("/token")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Uni<Response> token(@FormParam("grant_type") String grantType, @FormParam("client_id") String clientId,
+                               @FormParam("client_secret") String clientSecret, @FormParam("scope") String scope,
+                               @HeaderParam("Authorization") String authorization) {
+        if (!"client_credentials".equals(grantType)) {
+            throw new ProblemException(ProblemType.VALIDATION, "Only grant_type=client_credentials is supported here.",
+                    java.util.List.of(new Problem.FieldError("grant_type", "must be client_credentials")));
+        }
+        String[] basic = basicCredentials(authorization);
+        String id = basic != null ? basic[0] : clientId;
+        String secret = basic != null ? basic[1] : clientSecret;
+        if (id == null || secret == null || id.length() > 64 || secret.length() > 128) {
+            throw new ProblemException(ProblemType.UNAUTHORIZED, "Unknown client or wrong secret.");
+        }
+        java.util.Set<String> requested = scope == null || scope.isBlank() ? java.util.Set.of()
+                : java.util.Set.of(scope.strip().split("\\s+"));
+        return clients.token(id, secret, requested).map(token -> Response.ok(java.util.Map.of(
+                        "access_token", token.accessToken(),
+                        "token_type", "Bearer",
+                        "expires_in", token.expiresInSeconds(),
+                        "scope", String.join(" ", token.scopes())))
+                .header("Cache-Control", "no-store").build());
+    }
+
+    private static String[] basicCredentials(String authorization) {
+        if (authorization == null || !authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
+            return null;
+        }
+        try {
+            String decoded = new String(java.util.Base64.getDecoder().decode(authorization.substring(6).strip()),
+                    java.nio.charset.StandardCharsets.UTF_8);
+            int colon = decoded.indexOf(':');
+            return colon < 0 ? null : new String[]{decoded.substring(0, colon), decoded.substring(colon + 1)};
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     @POST

@@ -1,5 +1,6 @@
 package dev.medi.auth.service;
 
+import dev.medi.auth.ApiClient;
 import dev.medi.auth.User;
 import dev.medi.auth.config.AuthConfig;
 import io.smallrye.jwt.algorithm.SignatureAlgorithm;
@@ -41,6 +42,26 @@ public class TokenIssuer {
                 .claim("departments", departments)
                 .claim("jti", UUID.randomUUID().toString())
                 .claim("sid", sessionId.toString())
+                .issuedAt(now)
+                .expiresAt(now.plus(config.accessTokenTtl()))
+                .jws()
+                .keyId(keys.current().keyId())
+                .algorithm(SignatureAlgorithm.RS256)
+                .sign(keys.current().privateKey());
+    }
+
+    /**
+     * A token for a hospital system: {@code sub} and {@code client_id} = the client id, {@code scope} =
+     * the granted scopes (space-separated, RFC 8693), no staff roles, no refresh token.
+     */
+    public String clientToken(ApiClient client, List<String> scopes, Instant now) {
+        return Jwt.issuer(config.issuer())
+                .audience(config.audience())
+                .subject(client.clientId())
+                .upn(client.clientId())
+                .claim("client_id", client.clientId())
+                .claim("scope", String.join(" ", scopes))
+                .claim("jti", UUID.randomUUID().toString())
                 .issuedAt(now)
                 .expiresAt(now.plus(config.accessTokenTtl()))
                 .jws()

@@ -1,0 +1,68 @@
+package dev.medi.auth.rest;
+
+import dev.medi.auth.service.ClientService;
+import dev.medi.platform.defaults.security.Caller;
+import dev.medi.platform.defaults.security.Roles;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriBuilder;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.util.List;
+import java.util.UUID;
+
+/** Registration of hospital systems' API clients: admins only. */
+@Path("/api/v1/clients")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(Roles.ADMIN)
+@Tag(name = "API clients")
+@SecurityRequirement(name = "jwt")
+public class ClientResource {
+
+    private final ClientService clients;
+    private final JsonWebToken token;
+
+    ClientResource(ClientService clients, JsonWebToken token) {
+        this.clients = clients;
+        this.token = token;
+    }
+
+    /** The answer carries the client secret: the only time it is ever shown. */
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Uni<Response> register(@Valid @NotNull RegisterClientRequest request) {
+        return clients.register(Caller.of(token), request.name(), request.scopes())
+                .map(registered -> Response.created(UriBuilder.fromPath("/api/v1/clients/{id}").build(registered.client().id()))
+                        .header("Cache-Control", "no-store")
+                        .entity(ClientView.of(registered.client(), registered.secret())).build());
+    }
+
+    @GET
+    public Uni<List<ClientView>> list() {
+        return clients.list().map(all -> all.stream().map(client -> ClientView.of(client, null)).toList());
+    }
+
+    @POST
+    @Path("/{id}/disable")
+    public Uni<ClientView> disable(@PathParam("id") UUID id) {
+        return clients.setActive(Caller.of(token), id, false).map(client -> ClientView.of(client, null));
+    }
+
+    @POST
+    @Path("/{id}/enable")
+    public Uni<ClientView> enable(@PathParam("id") UUID id) {
+        return clients.setActive(Caller.of(token), id, true).map(client -> ClientView.of(client, null));
+    }
+}
