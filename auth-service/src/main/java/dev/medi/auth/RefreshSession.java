@@ -21,7 +21,7 @@ import java.util.UUID;
 public class RefreshSession {
 
     /** Why a session ended. */
-    public enum EndReason { LOGOUT, REUSE_DETECTED, IDLE_TIMEOUT, ABSOLUTE_TIMEOUT, ACCOUNT_DISABLED, PASSWORD_CHANGED }
+    public enum EndReason { LOGOUT, REUSE_DETECTED, IDLE_TIMEOUT, ABSOLUTE_TIMEOUT, ACCOUNT_DISABLED, PASSWORD_CHANGED, PASSWORD_RESET }
 
     @Id
     private UUID id;

@@ -35,6 +35,16 @@ public interface AuthConfig {
 
     Throttle throttle();
 
+    PasswordReset passwordReset();
+
+    interface PasswordReset {
+        /** How long a reset link works. */
+        Duration validity();
+
+        /** The page of the web app that takes {@code ?token=}; the mail links to it. */
+        String link();
+    }
+
     /** Seed one demo account per role (local run only). */
     boolean demoUsers();
 
@@ -57,6 +67,11 @@ public interface AuthConfig {
         Optional<String> next();
 
         Optional<Path> nextLocation();
+
+        /** Still published after a rotation, for the lifetime of the tokens it signed (10 minutes). */
+        Optional<String> previous();
+
+        Optional<Path> previousLocation();
     }
 
     interface Argon2 {

@@ -3,6 +3,7 @@ package dev.medi.auth.rest;
 import dev.medi.auth.config.AuthConfig;
 import dev.medi.auth.service.AuthService;
 import dev.medi.auth.service.ClientService;
+import dev.medi.auth.service.PasswordResetService;
 import dev.medi.platform.defaults.Problem;
 import dev.medi.platform.defaults.ProblemException;
 import dev.medi.platform.defaults.ProblemType;
@@ -35,11 +36,13 @@ public class AuthResource {
 
     private final AuthService auth;
     private final ClientService clients;
+    private final PasswordResetService passwordResets;
     private final AuthConfig config;
 
-    AuthResource(AuthService auth, ClientService clients, AuthConfig config) {
+    AuthResource(AuthService auth, ClientService clients, PasswordResetService passwordResets, AuthConfig config) {
         this.auth = auth;
         this.clients = clients;
+        this.passwordResets = passwordResets;
         this.config = config;
     }
 
@@ -122,6 +125,19 @@ public class AuthResource {
     public Uni<Response> logout(@Valid RefreshRequest body, @Context HttpHeaders headers) {
         String token = body != null && body.refreshToken() != null ? body.refreshToken() : cookie(headers);
         return auth.logout(token).map(ignored -> Response.noContent().cookie(refreshCookie("", 0)).build());
+    }
+
+    /** Always 202, whether or not an account has this address. */
+    @POST
+    @Path("/password-reset")
+    public Uni<Response> requestPasswordReset(@Valid @NotNull PasswordResetRequest request) {
+        return passwordResets.request(request.email()).map(ignored -> Response.accepted().build());
+    }
+
+    @POST
+    @Path("/password-reset/confirm")
+    public Uni<Response> confirmPasswordReset(@Valid @NotNull PasswordResetConfirmation request) {
+        return passwordResets.confirm(request.token(), request.newPassword()).map(ignored -> Response.noContent().build());
     }
 
     private Response tokenResponse(AuthService.Tokens tokens, boolean refreshTokenInBody) {

@@ -1,6 +1,7 @@
 package dev.medi.auth.rest;
 
 import dev.medi.auth.User;
+import dev.medi.auth.service.PasswordResetService;
 import dev.medi.auth.service.UserService;
 import dev.medi.platform.defaults.ProblemException;
 import dev.medi.platform.defaults.ProblemType;
@@ -37,21 +38,23 @@ import java.util.UUID;
 /** Account administration: admins only. Updates need {@code If-Match} with the current ETag. */
 @Path("/api/v1/users")
 @Produces(MediaType.APPLICATION_JSON)
-@Consumes(MediaType.APPLICATION_JSON)
 @RolesAllowed(Roles.ADMIN)
 @Tag(name = "Users")
 @SecurityRequirement(name = "jwt")
 public class UserResource {
 
     private final UserService users;
+    private final PasswordResetService passwordResets;
     private final JsonWebToken token;
 
-    UserResource(UserService users, JsonWebToken token) {
+    UserResource(UserService users, PasswordResetService passwordResets, JsonWebToken token) {
         this.users = users;
+        this.passwordResets = passwordResets;
         this.token = token;
     }
 
     @POST
+    @Consumes(MediaType.APPLICATION_JSON)
     public Uni<Response> create(@Valid @NotNull CreateUserRequest request) {
         return users.create(Caller.of(token), request.username(), request.email(), request.displayName(),
                         request.roles(), request.departments(), request.initialPassword())
@@ -77,12 +80,20 @@ public class UserResource {
 
     @PATCH
     @Path("/{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
     public Uni<Response> update(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
                                 @Valid @NotNull UpdateUserRequest request) {
         long expectedVersion = versionFrom(ifMatch);
         return users.update(Caller.of(token), id, expectedVersion, new UserService.Changes(request.email(),
                         request.displayName(), request.roles(), request.departments(), request.active()))
                 .map(user -> Response.ok(UserView.of(user)).tag(etag(user)).build());
+    }
+
+    /** Ends the account's sessions and mails it a reset link. */
+    @POST
+    @Path("/{id}/password-reset")
+    public Uni<Response> forcePasswordReset(@PathParam("id") UUID id) {
+        return passwordResets.force(Caller.of(token), id).map(ignored -> Response.accepted().build());
     }
 
     static EntityTag etag(User user) {

@@ -24,7 +24,8 @@ import java.util.Optional;
 
 /**
  * The token signing keys. The current key signs; the next key, if configured, is only published, so
- * that every verifier already has it when it becomes current (rotation without a failed request).
+ * that every verifier already has it when it becomes current; the previous key stays published after a
+ * rotation until the tokens it signed have expired (rotation without a failed request).
  * Key ids are RFC 7638 thumbprints, so the same key always has the same {@code kid}.
  */
 @ApplicationScoped
@@ -36,12 +37,19 @@ public class SigningKeys {
 
     private final SigningKey current;
     private final Optional<SigningKey> next;
+    private final Optional<SigningKey> previous;
 
+    @jakarta.inject.Inject
     SigningKeys(AuthConfig config) {
-        this.current = load(config.keys().current(), config.keys().currentLocation())
+        this(config.keys());
+    }
+
+    SigningKeys(AuthConfig.Keys keys) {
+        this.current = load(keys.current(), keys.currentLocation())
                 .orElseThrow(() -> new IllegalStateException(
                         "no signing key: set medi.auth.keys.current (PEM) or medi.auth.keys.current-location"));
-        this.next = load(config.keys().next(), config.keys().nextLocation());
+        this.next = load(keys.next(), keys.nextLocation());
+        this.previous = load(keys.previous(), keys.previousLocation());
     }
 
     public SigningKey current() {
@@ -53,6 +61,7 @@ public class SigningKeys {
         List<SigningKey> published = new ArrayList<>();
         published.add(current);
         next.filter(key -> !key.keyId().equals(current.keyId())).ifPresent(published::add);
+        previous.filter(key -> published.stream().noneMatch(p -> p.keyId().equals(key.keyId()))).ifPresent(published::add);
         JsonArray keys = new JsonArray();
         for (SigningKey key : published) {
             RsaJsonWebKey jwk = new RsaJsonWebKey(key.publicKey());

@@ -93,7 +93,7 @@ public class UserService {
                     if (changes.active() != null) {
                         user.setActive(changes.active(), now);
                     }
-                    Uni<Void> endSessions = disabling ? endSessionsOf(user.id(), null, EndReason.ACCOUNT_DISABLED, now)
+                    Uni<Void> endSessions = disabling ? sessions.revokeOpen(user.id(), null, EndReason.ACCOUNT_DISABLED, now)
                             : Uni.createFrom().voidItem();
                     return endSessions
                             .call(() -> announce(disabling ? EventTypes.AUTH_USER_DISABLED : EventTypes.AUTH_USER_CHANGED, user))
@@ -130,26 +130,19 @@ public class UserService {
             Instant now = clock.instant();
             return Panache.withTransaction(() -> users.findById(user.id()).map(UserService::found)
                     .invoke(fresh -> fresh.changePassword(hash, now))
-                    .call(fresh -> endSessionsOf(fresh.id(), currentSession, EndReason.PASSWORD_CHANGED, now))
+                    .call(fresh -> sessions.revokeOpen(fresh.id(), currentSession, EndReason.PASSWORD_CHANGED, now))
                     .call(fresh -> audit.record(caller.username(), List.copyOf(caller.roles()), "user.password.change",
                             "user", fresh.id().toString(), "success"))
                     .replaceWithVoid());
         })).invoke(relay::wake);
     }
 
-    private void requireAcceptable(String password, String username, String field) {
+    void requireAcceptable(String password, String username, String field) {
         List<String> problems = policy.violations(password, username);
         if (!problems.isEmpty()) {
             throw new ProblemException(ProblemType.VALIDATION, "The password does not meet the password policy.",
                     problems.stream().map(problem -> new Problem.FieldError(field, problem)).toList());
         }
-    }
-
-    private Uni<Void> endSessionsOf(UUID userId, UUID keep, EndReason reason, Instant now) {
-        return sessions.openSessionsOf(userId).flatMap(open -> {
-            open.stream().filter(session -> !session.id().equals(keep)).forEach(session -> session.revoke(reason, now));
-            return Uni.createFrom().voidItem();
-        });
     }
 
     private Uni<Void> announce(String type, User user) {

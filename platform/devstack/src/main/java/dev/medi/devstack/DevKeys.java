@@ -14,6 +14,7 @@ import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.PrivateKey;
 import java.security.PublicKey;
+import java.security.interfaces.RSAPublicKey;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.X509EncodedKeySpec;
 import java.util.Base64;
@@ -48,13 +49,24 @@ public record DevKeys(Path privateKeyPem, Path publicKeyPem, String keyId) {
                 }
             }
             PublicKey publicKey = KeyFactory.getInstance("RSA").generatePublic(new X509EncodedKeySpec(readPem(publicFile)));
-            String keyId = new RsaJsonWebKey((java.security.interfaces.RSAPublicKey) publicKey)
+            String keyId = new RsaJsonWebKey((RSAPublicKey) publicKey)
                     .calculateBase64urlEncodedThumbprint("SHA-256");
             return new DevKeys(privateFile, publicFile, keyId);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (JoseException | GeneralSecurityException e) {
             throw new IllegalStateException("could not create the development signing key", e);
+        }
+    }
+
+    /** The public half, as published in the JWKS. */
+    public RSAPublicKey publicKey() {
+        try {
+            return (RSAPublicKey) KeyFactory.getInstance("RSA").generatePublic(new X509EncodedKeySpec(readPem(publicKeyPem)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("unreadable verification key " + publicKeyPem, e);
         }
     }
 

@@ -69,11 +69,19 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
-    /** The configuration a service gets as system properties: where its database, broker and key are. */
+    /** Where auth-service publishes its token signing keys (current and next) as a JSON Web Key Set. */
+    static final String JWKS_PATH = "/.well-known/jwks.json";
+
+    /** The configuration a service gets as system properties: where its database, broker and keys are. */
     static Map<String, String> configFor(MediService service, Infrastructure infra, Map<MediService, Integer> ports) {
         Map<String, String> config = new HashMap<>();
         config.put("kafka.bootstrap.servers", infra.kafka().bootstrapServers());
-        config.put("mp.jwt.verify.publickey.location", infra.keys().publicKeyPem().toString());
+        // Every service verifies tokens against auth-service's JWKS, as in production, so that a rotated key
+        // (new kid) is picked up without a restart. auth-service itself keeps the PEM: it must not depend on
+        // itself to start or to verify, and it holds the key anyway.
+        config.put("mp.jwt.verify.publickey.location", service == MediService.AUTH
+                ? infra.keys().publicKeyPem().toString()
+                : "http://127.0.0.1:" + ports.get(MediService.AUTH) + JWKS_PATH);
         if (service.database() != null) {
             config.put("quarkus.datasource.reactive.url", infra.postgres().reactiveUrl(service.database()));
             config.put("quarkus.datasource.jdbc.url", infra.postgres().jdbcUrl(service.database()));

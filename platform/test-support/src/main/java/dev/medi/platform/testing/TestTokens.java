@@ -22,7 +22,7 @@ public final class TestTokens {
         Config config = ConfigProvider.getConfig();
         DevKeys keys = new DevKeys(
                 Path.of(config.getValue(MediInfrastructure.SIGNING_KEY, String.class)),
-                Path.of(config.getValue("mp.jwt.verify.publickey.location", String.class)),
+                Path.of(config.getValue(MediInfrastructure.VERIFICATION_KEY, String.class)),
                 config.getValue(MediInfrastructure.KEY_ID, String.class));
         return new DevTokens(keys);
     }
