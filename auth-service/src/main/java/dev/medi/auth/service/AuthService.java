@@ -77,17 +77,20 @@ public class AuthService {
         return Panache.withSession(() -> throttle.requireAllowed(username, address, attempt)
                         .chain(() -> users.findByUsername(username)))
                 .flatMap(user -> hasher.verify(password, user == null ? null : user.passwordHash())
-                        .map(matches -> matches && user.active() ? user : null))
-                .flatMap(user -> {
+                        .map(matches -> new Attempt(user, matches)))
+                .flatMap(tried -> {
                     Instant now = clock.instant();
-                    if (user == null) {
+                    if (!tried.succeeded()) {
                         Log.info("login failed"); // no user name: people type passwords into that field
-                        return Panache.withTransaction(() -> throttle.failed(username, address, now))
+                        return Panache.withTransaction(() -> throttle.failed(username, address, now)
+                                        .call(() -> loginFailed(tried, now)))
                                 .invoke(() -> {
+                                    relay.wake();
                                     throw new ProblemException(ProblemType.UNAUTHORIZED, "Wrong user name or password.");
                                 })
                                 .replaceWith((Tokens) null);
                     }
+                    User user = tried.user();
                     return Panache.withTransaction(() -> throttle.succeeded(username)
                             .chain(() -> startSession(user, now))
                             .call(tokens -> outbox.append(Topics.AUTH_EVENTS, user.id().toString(),
@@ -95,6 +98,27 @@ public class AuthService {
                                     Map.of("userId", user.id(), "at", now.toString()))));
                 })
                 .invoke(tokens -> relay.wake());
+    }
+
+    /** A sign-in attempt: the account found under the name (if any) and whether the password matched. */
+    private record Attempt(User user, boolean passwordMatched) {
+        boolean succeeded() {
+            return user != null && passwordMatched && user.active();
+        }
+    }
+
+    /**
+     * Security event for a failed sign-in. Keyed by the account when it exists; for an unknown name nothing
+     * identifying is recorded (the typed name may be a password typed into the wrong field).
+     */
+    private Uni<Void> loginFailed(Attempt tried, Instant now) {
+        String reason = tried.user() == null ? "unknown-account" : !tried.passwordMatched() ? "wrong-password" : "disabled";
+        String key = tried.user() == null ? "unknown-account" : tried.user().id().toString();
+        Map<String, Object> data = tried.user() == null
+                ? Map.of("reason", reason, "at", now.toString())
+                : Map.of("userId", tried.user().id(), "reason", reason, "at", now.toString());
+        return outbox.append(Topics.AUTH_EVENTS, key, EventTypes.AUTH_LOGIN_FAILED, EventSources.AUTH_SERVICE, key, data)
+                .replaceWithVoid();
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.medi.queue.rest;
 
 import dev.medi.platform.testing.MediInfrastructure;
+import dev.medi.platform.testing.Databases;
 import dev.medi.platform.testing.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -25,10 +26,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.Key;
 import java.security.SecureRandom;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.Base64;
 import java.util.Map;
 
@@ -213,13 +210,6 @@ class TokenVerificationTest {
     }
 
     private long storedEntries() {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = connection.prepareStatement("select count(*) from queue_entries");
-             ResultSet rows = statement.executeQuery()) {
-            rows.next();
-            return rows.getLong(1);
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        return Databases.count(dataSource, "select count(*) from queue_entries");
     }
 }

@@ -8,6 +8,7 @@ public final class EventTypes {
     public static final String QUEUE_ENTRY_CHECKED_IN = "medi.queue.entry.checked-in.v1";
 
     public static final String AUTH_LOGIN_SUCCEEDED = "medi.auth.login.succeeded.v1";
+    public static final String AUTH_LOGIN_FAILED = "medi.auth.login.failed.v1";
     /** A refresh-token family was revoked: logout, timeout, or reuse of a rotated token (a security event). */
     public static final String AUTH_SESSION_REVOKED = "medi.auth.session.revoked.v1";
     public static final String AUTH_USER_CREATED = "medi.auth.user.created.v1";
