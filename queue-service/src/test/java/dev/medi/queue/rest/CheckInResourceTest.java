@@ -10,8 +10,6 @@ import io.restassured.http.ContentType;
 import io.vertx.core.json.JsonObject;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.jose4j.jwt.JwtClaims;
-import org.jose4j.jwt.NumericDate;
 import org.junit.jupiter.api.Test;
 
 import javax.sql.DataSource;
@@ -162,26 +160,6 @@ class CheckInResourceTest {
     }
 
     @Test
-    void expiredWrongAudienceWrongIssuerAndTamperedTokensAreRejected() {
-        var tokens = TestTokens.tokens();
-        JwtClaims expired = claims();
-        expired.setExpirationTime(NumericDate.fromSeconds(NumericDate.now().getValue() - 120));
-        JwtClaims wrongAudience = claims();
-        wrongAudience.setAudience("another-system");
-        JwtClaims wrongIssuer = claims();
-        wrongIssuer.setIssuer("https://evil.example");
-        String valid = TestTokens.forRoles("receptionist");
-        String[] parts = valid.split("\\.");
-        String tampered = parts[0] + "." + parts[1].substring(0, parts[1].length() - 4) + "AAAA." + parts[2];
-        for (String token : List.of(tokens.sign(expired), tokens.sign(wrongAudience), tokens.sign(wrongIssuer), tampered,
-                "not-a-jwt")) {
-            given().auth().oauth2(token).contentType(ContentType.JSON).body(Map.of("chiefComplaint", "cough"))
-                    .post("/api/v1/queues/{dept}/check-ins", GENERAL)
-                    .then().statusCode(401).contentType(PROBLEM_JSON);
-        }
-    }
-
-    @Test
     void aDoctorCannotCheckIn() {
         given().auth().oauth2(TestTokens.forRoles("doctor")).contentType(ContentType.JSON)
                 .body(Map.of("chiefComplaint", "cough"))
@@ -220,19 +198,6 @@ class CheckInResourceTest {
         given().header("X-Request-Id", "bad id with spaces").get("/q/health/live")
                 .then().header("X-Request-Id", notNullValue())
                 .header("X-Request-Id", s -> !s.contains(" "), equalTo(true));
-    }
-
-    private static JwtClaims claims() {
-        JwtClaims claims = new JwtClaims();
-        claims.setIssuer("https://auth.medi-os.local");
-        claims.setAudience("medi-os");
-        claims.setSubject("test.receptionist");
-        claims.setClaim("upn", "test.receptionist");
-        claims.setStringListClaim("groups", "receptionist");
-        claims.setStringListClaim("departments", GENERAL);
-        claims.setIssuedAtToNow();
-        claims.setExpirationTimeMinutesInTheFuture(5);
-        return claims;
     }
 
     private long count(String sql) {
