@@ -26,6 +26,12 @@ import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
 /** Sign-in, token refresh and sign-out. Open to anonymous callers by nature; everything else is not. */
 @Path("/api/v1/auth")
 @Produces(MediaType.APPLICATION_JSON)
@@ -59,7 +65,7 @@ public class AuthResource {
                                @HeaderParam("Authorization") String authorization) {
         if (!"client_credentials".equals(grantType)) {
             throw new ProblemException(ProblemType.VALIDATION, "Only grant_type=client_credentials is supported here.",
-                    java.util.List.of(new Problem.FieldError("grant_type", "must be client_credentials")));
+                    List.of(new Problem.FieldError("grant_type", "must be client_credentials")));
         }
         String[] basic = basicCredentials(authorization);
         String id = basic != null ? basic[0] : clientId;
@@ -67,9 +73,9 @@ public class AuthResource {
         if (id == null || secret == null || id.length() > 64 || secret.length() > 128) {
             throw new ProblemException(ProblemType.UNAUTHORIZED, "Unknown client or wrong secret.");
         }
-        java.util.Set<String> requested = scope == null || scope.isBlank() ? java.util.Set.of()
-                : java.util.Set.of(scope.strip().split("\\s+"));
-        return clients.token(id, secret, requested).map(token -> Response.ok(java.util.Map.of(
+        Set<String> requested = scope == null || scope.isBlank() ? Set.of()
+                : Set.of(scope.strip().split("\\s+"));
+        return clients.token(id, secret, requested).map(token -> Response.ok(Map.of(
                         "access_token", token.accessToken(),
                         "token_type", "Bearer",
                         "expires_in", token.expiresInSeconds(),
@@ -82,8 +88,8 @@ public class AuthResource {
             return null;
         }
         try {
-            String decoded = new String(java.util.Base64.getDecoder().decode(authorization.substring(6).strip()),
-                    java.nio.charset.StandardCharsets.UTF_8);
+            String decoded = new String(Base64.getDecoder().decode(authorization.substring(6).strip()),
+                    StandardCharsets.UTF_8);
             int colon = decoded.indexOf(':');
             return colon < 0 ? null : new String[]{decoded.substring(0, colon), decoded.substring(colon + 1)};
         } catch (IllegalArgumentException e) {

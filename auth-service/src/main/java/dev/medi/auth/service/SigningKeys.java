@@ -38,6 +38,7 @@ public class SigningKeys {
     private final SigningKey current;
     private final Optional<SigningKey> next;
     private final Optional<SigningKey> previous;
+    private final JsonObject jwks;
 
     @jakarta.inject.Inject
     SigningKeys(AuthConfig config) {
@@ -50,6 +51,7 @@ public class SigningKeys {
                         "no signing key: set medi.auth.keys.current (PEM) or medi.auth.keys.current-location"));
         this.next = load(keys.next(), keys.nextLocation());
         this.previous = load(keys.previous(), keys.previousLocation());
+        this.jwks = buildJwks(); // the keys are fixed for the life of the process: build the set once
     }
 
     public SigningKey current() {
@@ -58,6 +60,10 @@ public class SigningKeys {
 
     /** The JSON Web Key Set of all published keys (public parts only). */
     public JsonObject jwks() {
+        return jwks.copy();
+    }
+
+    private JsonObject buildJwks() {
         List<SigningKey> published = new ArrayList<>();
         published.add(current);
         next.filter(key -> !key.keyId().equals(current.keyId())).ifPresent(published::add);
