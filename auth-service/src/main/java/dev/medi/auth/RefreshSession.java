@@ -21,7 +21,7 @@ import java.util.UUID;
 public class RefreshSession {
 
     /** Why a session ended. */
-    public enum EndReason { LOGOUT, REUSE_DETECTED, IDLE_TIMEOUT, ABSOLUTE_TIMEOUT, ACCOUNT_DISABLED, PASSWORD_CHANGED, PASSWORD_RESET }
+    public enum EndReason { LOGOUT, REUSE_DETECTED, IDLE_TIMEOUT, ABSOLUTE_TIMEOUT, ACCOUNT_DISABLED, PASSWORD_CHANGED, PASSWORD_RESET, SECOND_FACTOR_RESET }
 
     @Id
     private UUID id;
@@ -41,6 +41,10 @@ public class RefreshSession {
     @Column(name = "revoked_reason")
     private String revokedReason;
 
+    /** Opened or upgraded with the second factor (TOTP). */
+    @Column(name = "second_factor", nullable = false)
+    private boolean secondFactor;
+
     @Version
     private long version;
 
@@ -49,7 +53,12 @@ public class RefreshSession {
     }
 
     public static RefreshSession start(UUID userId, Instant now) {
+        return start(userId, now, false);
+    }
+
+    public static RefreshSession start(UUID userId, Instant now, boolean secondFactor) {
         RefreshSession session = new RefreshSession();
+        session.secondFactor = secondFactor;
         session.id = TimeOrderedIds.next();
         session.userId = Objects.requireNonNull(userId);
         session.createdAt = now;
@@ -81,6 +90,15 @@ public class RefreshSession {
             revokedAt = now;
             revokedReason = reason.name();
         }
+    }
+
+    /** The user proved a second factor within this session (enrolment counts). */
+    public void secondFactorVerified() {
+        secondFactor = true;
+    }
+
+    public boolean secondFactor() {
+        return secondFactor;
     }
 
     public boolean revoked() {

@@ -60,6 +60,20 @@ public class User {
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
 
+    /** The TOTP secret, encrypted; {@code null} while the user has no second factor. */
+    @Column(name = "totp_secret")
+    private String totpSecret;
+
+    /** A secret handed out for enrolment, active once the user proves it with a code. */
+    @Column(name = "totp_pending_secret")
+    private String totpPendingSecret;
+
+    @Column(name = "totp_enabled_at")
+    private Instant totpEnabledAt;
+
+    @Column(name = "totp_last_step")
+    private Long totpLastStep;
+
     @Version
     private long version;
 
@@ -127,6 +141,60 @@ public class User {
             locale = newLocale;
         }
         updatedAt = now;
+    }
+
+    /** Starts (or restarts) enrolment; the active factor, if any, stays until the new one is confirmed. */
+    public void startTotpEnrolment(String encryptedSecret, Instant now) {
+        totpPendingSecret = Objects.requireNonNull(encryptedSecret);
+        updatedAt = now;
+    }
+
+    /** Makes the pending secret the active one; {@code step} is the time step the user proved it with. */
+    public void confirmTotp(long step, Instant now) {
+        if (totpPendingSecret == null) {
+            throw new IllegalStateException("no enrolment in progress");
+        }
+        totpSecret = totpPendingSecret;
+        totpPendingSecret = null;
+        totpEnabledAt = now;
+        totpLastStep = step;
+        updatedAt = now;
+    }
+
+    public void disableTotp(Instant now) {
+        totpSecret = null;
+        totpPendingSecret = null;
+        totpEnabledAt = null;
+        totpLastStep = null;
+        updatedAt = now;
+    }
+
+    /**
+     * Records a code's time step as used. A step at or before the last accepted one is refused: a code
+     * seen by someone else (shoulder, proxy log) cannot be replayed (RFC 6238 section 5.2).
+     */
+    public boolean acceptTotpStep(long step) {
+        if (totpLastStep != null && step <= totpLastStep) {
+            return false;
+        }
+        totpLastStep = step;
+        return true;
+    }
+
+    public boolean totpEnabled() {
+        return totpSecret != null;
+    }
+
+    public String totpSecret() {
+        return totpSecret;
+    }
+
+    public String totpPendingSecret() {
+        return totpPendingSecret;
+    }
+
+    public Instant totpEnabledAt() {
+        return totpEnabledAt;
     }
 
     public UUID id() {

@@ -45,6 +45,25 @@ public interface AuthConfig {
         String link();
     }
 
+    SecondFactor secondFactor();
+
+    /** TOTP (RFC 6238) as authenticator apps expect it: SHA-1, 6 digits, 30-second steps. */
+    interface SecondFactor {
+        /** Shown in the authenticator app next to the user name. */
+        String issuerName();
+
+        /** Steps either side of now that still count, for clock drift between phone and server. */
+        int allowedDriftSteps();
+
+        /** AES key (Base64, 256 bits) that encrypts the stored secrets, given inline (secret store) or as a file. */
+        Optional<String> encryptionKey();
+
+        Optional<Path> encryptionKeyLocation();
+
+        /** Local run and tests only: create the key file if it does not exist yet. */
+        boolean createMissingKey();
+    }
+
     /** Seed one demo account per role (local run only). */
     boolean demoUsers();
 
@@ -90,6 +109,9 @@ public interface AuthConfig {
         int accountFreeFailures();
 
         int addressFreeFailures();
+
+        /** Password-reset requests for one e-mail address within the window before they are refused. */
+        int resetFreeRequests();
 
         /** The longest a key is refused at a time: throttling slows attackers down, it never locks out. */
         Duration maxBlock();

@@ -1,5 +1,6 @@
 package dev.medi.auth.rest;
 
+import dev.medi.auth.service.SecondFactorService;
 import dev.medi.auth.service.UserService;
 import dev.medi.platform.defaults.security.Caller;
 import io.quarkus.security.Authenticated;
@@ -30,10 +31,12 @@ import java.util.UUID;
 public class AccountResource {
 
     private final UserService users;
+    private final SecondFactorService secondFactors;
     private final JsonWebToken token;
 
-    AccountResource(UserService users, JsonWebToken token) {
+    AccountResource(UserService users, SecondFactorService secondFactors, JsonWebToken token) {
         this.users = users;
+        this.secondFactors = secondFactors;
         this.token = token;
     }
 
@@ -52,9 +55,38 @@ public class AccountResource {
     @POST
     @Path("/password")
     public Uni<Response> changePassword(@Valid @NotNull ChangePasswordRequest request) {
-        String sid = token.getClaim("sid");
-        return users.changePassword(Caller.of(token), sid == null ? null : UUID.fromString(sid),
+        return users.changePassword(Caller.of(token), sessionId(),
                         request.currentPassword(), request.newPassword())
                 .map(ignored -> Response.noContent().build());
+    }
+
+    /** Starts setting up an authenticator app: a new secret, shown once. */
+    @POST
+    @Path("/second-factor")
+    @Consumes(MediaType.WILDCARD) // no body
+    public Uni<SecondFactorEnrolmentView> enrolSecondFactor() {
+        return secondFactors.enrol(Caller.of(token)).map(SecondFactorEnrolmentView::of);
+    }
+
+    /**
+     * Activates the second factor with a first code. This session counts as verified: refresh it to get
+     * a token with the user's roles when a role requires the second factor.
+     */
+    @POST
+    @Path("/second-factor/confirm")
+    public Uni<UserView> confirmSecondFactor(@Valid @NotNull SecondFactorConfirmation request) {
+        return secondFactors.confirm(Caller.of(token), sessionId(), request.code()).map(UserView::of);
+    }
+
+    /** Switches the second factor off (password re-entered); 409 while one of the user's roles requires it. */
+    @POST
+    @Path("/second-factor/removal")
+    public Uni<UserView> removeSecondFactor(@Valid @NotNull SecondFactorRemoval request) {
+        return secondFactors.disable(Caller.of(token), request.currentPassword()).map(UserView::of);
+    }
+
+    private UUID sessionId() {
+        String sid = token.getClaim("sid");
+        return sid == null ? null : UUID.fromString(sid);
     }
 }

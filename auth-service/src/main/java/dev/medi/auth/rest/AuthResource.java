@@ -62,7 +62,7 @@ public class AuthResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Uni<Response> token(@FormParam("grant_type") String grantType, @FormParam("client_id") String clientId,
                                @FormParam("client_secret") String clientSecret, @FormParam("scope") String scope,
-                               @HeaderParam("Authorization") String authorization) {
+                               @HeaderParam("Authorization") String authorization, @Context HttpServerRequest http) {
         if (!"client_credentials".equals(grantType)) {
             throw new ProblemException(ProblemType.VALIDATION, "Only grant_type=client_credentials is supported here.",
                     List.of(new Problem.FieldError("grant_type", "must be client_credentials")));
@@ -75,7 +75,7 @@ public class AuthResource {
         }
         Set<String> requested = scope == null || scope.isBlank() ? Set.of()
                 : Set.of(scope.strip().split("\\s+"));
-        return clients.token(id, secret, requested).map(token -> Response.ok(Map.of(
+        return clients.token(id, secret, requested, clientAddress(http)).map(token -> Response.ok(Map.of(
                         "access_token", token.accessToken(),
                         "token_type", "Bearer",
                         "expires_in", token.expiresInSeconds(),
@@ -101,7 +101,7 @@ public class AuthResource {
     @Path("/login")
     public Uni<Response> login(@Valid @NotNull LoginRequest request, @Context HttpServerRequest http) {
         boolean inBody = request.refreshTokenIn() == LoginRequest.RefreshTokenDelivery.BODY;
-        return auth.login(request.username(), request.password(), clientAddress(http))
+        return auth.login(request.username(), request.password(), request.oneTimeCode(), clientAddress(http))
                 .map(tokens -> tokenResponse(tokens, inBody));
     }
 
@@ -136,8 +136,8 @@ public class AuthResource {
     /** Always 202, whether or not an account has this address. */
     @POST
     @Path("/password-reset")
-    public Uni<Response> requestPasswordReset(@Valid @NotNull PasswordResetRequest request) {
-        return passwordResets.request(request.email()).map(ignored -> Response.accepted().build());
+    public Uni<Response> requestPasswordReset(@Valid @NotNull PasswordResetRequest request, @Context HttpServerRequest http) {
+        return passwordResets.request(request.email(), clientAddress(http)).map(ignored -> Response.accepted().build());
     }
 
     @POST

@@ -2,6 +2,7 @@ package dev.medi.auth.rest;
 
 import dev.medi.auth.User;
 import dev.medi.auth.service.PasswordResetService;
+import dev.medi.auth.service.SecondFactorService;
 import dev.medi.auth.service.UserService;
 import dev.medi.platform.defaults.ProblemException;
 import dev.medi.platform.defaults.ProblemType;
@@ -45,10 +46,13 @@ public class UserResource {
 
     private final UserService users;
     private final PasswordResetService passwordResets;
+    private final SecondFactorService secondFactors;
     private final JsonWebToken token;
 
-    UserResource(UserService users, PasswordResetService passwordResets, JsonWebToken token) {
+    UserResource(UserService users, PasswordResetService passwordResets, SecondFactorService secondFactors,
+                 JsonWebToken token) {
         this.users = users;
+        this.secondFactors = secondFactors;
         this.passwordResets = passwordResets;
         this.token = token;
     }
@@ -94,6 +98,13 @@ public class UserResource {
     @Path("/{id}/password-reset")
     public Uni<Response> forcePasswordReset(@PathParam("id") UUID id) {
         return passwordResets.force(Caller.of(token), id).map(ignored -> Response.accepted().build());
+    }
+
+    /** Removes the account's second factor (lost phone) and ends its sessions; the user enrols again. */
+    @POST
+    @Path("/{id}/second-factor-reset")
+    public Uni<Response> resetSecondFactor(@PathParam("id") UUID id) {
+        return secondFactors.reset(Caller.of(token), id).map(user -> Response.ok(UserView.of(user)).tag(etag(user)).build());
     }
 
     static EntityTag etag(User user) {

@@ -7,6 +7,7 @@ import dev.medi.auth.User;
 import dev.medi.auth.config.AuthConfig;
 import dev.medi.auth.repository.RefreshSessionRepository;
 import dev.medi.auth.repository.RefreshTokenRepository;
+import dev.medi.auth.repository.RolePolicyRepository;
 import dev.medi.auth.repository.UserRepository;
 import dev.medi.platform.defaults.ProblemException;
 import dev.medi.platform.defaults.ProblemType;
@@ -28,6 +29,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.OptionalLong;
 
 /** Login, refresh-token rotation with reuse detection, logout. */
 @ApplicationScoped
@@ -52,12 +54,16 @@ public class AuthService {
     private final Outbox outbox;
     private final OutboxRelay relay;
     private final LoginThrottle throttle;
+    private final SecondFactor secondFactor;
+    private final RolePolicyRepository policies;
     private final Clock clock = Clock.systemUTC();
 
     AuthService(UserRepository users, RefreshSessionRepository sessions, RefreshTokenRepository refreshTokens,
                 PasswordHasher hasher, TokenIssuer issuer, AuthConfig config, Outbox outbox, OutboxRelay relay,
-                LoginThrottle throttle) {
+                LoginThrottle throttle, SecondFactor secondFactor, RolePolicyRepository policies) {
         this.throttle = throttle;
+        this.secondFactor = secondFactor;
+        this.policies = policies;
         this.users = users;
         this.sessions = sessions;
         this.refreshTokens = refreshTokens;
@@ -70,9 +76,11 @@ public class AuthService {
 
     /**
      * Same answer for an unknown user, a wrong password and a disabled account (no enumeration);
-     * throttled per account name and per client {@code address}.
+     * throttled per account name and per client {@code address}. An account with a second factor also
+     * needs {@code code}: without one the answer is {@code second-factor-required} (only after the
+     * password matched), a wrong or replayed code counts as a failed attempt.
      */
-    public Uni<Tokens> login(String username, String password, String address) {
+    public Uni<Tokens> login(String username, String password, String code, String address) {
         Instant attempt = clock.instant();
         return Panache.withSession(() -> throttle.requireAllowed(username, address, attempt)
                         .chain(() -> users.findByUsername(username)))
@@ -81,30 +89,65 @@ public class AuthService {
                 .flatMap(tried -> {
                     Instant now = clock.instant();
                     if (!tried.succeeded()) {
-                        Log.info("login failed"); // no user name: people type passwords into that field
-                        return Panache.withTransaction(() -> throttle.failed(username, address, now)
-                                        .call(() -> loginFailed(tried, now)))
-                                .invoke(() -> {
-                                    relay.wake();
-                                    throw new ProblemException(ProblemType.UNAUTHORIZED, "Wrong user name or password.");
-                                })
-                                .replaceWith((Tokens) null);
+                        return refuse(tried, username, address, now);
                     }
-                    User user = tried.user();
-                    return Panache.withTransaction(() -> throttle.succeeded(username)
-                            .chain(() -> startSession(user, now))
-                            .call(tokens -> outbox.append(Topics.AUTH_EVENTS, user.id().toString(),
-                                    EventTypes.AUTH_LOGIN_SUCCEEDED, EventSources.AUTH_SERVICE, user.id().toString(),
-                                    Map.of("userId", user.id(), "at", now.toString()))));
+                    if (tried.user().totpEnabled() && (code == null || code.isBlank())) {
+                        throw new ProblemException(ProblemType.SECOND_FACTOR_REQUIRED,
+                                "Enter the code from your authenticator app.");
+                    }
+                    return Panache.withTransaction(() -> users.findById(tried.user().id()).flatMap(user -> {
+                                if (user.totpEnabled()) {
+                                    OptionalLong step = secondFactor.verify(user.id(), user.totpSecret(), code, now);
+                                    if (step.isEmpty() || !user.acceptTotpStep(step.getAsLong())) {
+                                        return Uni.createFrom().item(new SignIn(new Attempt(user, true, false), null));
+                                    }
+                                    return startSession(user, true, false, now).map(tokens -> new SignIn(tried, tokens));
+                                }
+                                return policies.totpRequiredForAny(user.roles())
+                                        .flatMap(required -> startSession(user, false, required, now))
+                                        .map(tokens -> new SignIn(tried, tokens));
+                            })
+                            .call(signIn -> signIn.tokens() == null ? Uni.createFrom().voidItem()
+                                    : throttle.succeeded(username).call(() -> outbox.append(Topics.AUTH_EVENTS,
+                                            signIn.attempt().user().id().toString(), EventTypes.AUTH_LOGIN_SUCCEEDED,
+                                            EventSources.AUTH_SERVICE, signIn.attempt().user().id().toString(),
+                                            Map.of("userId", signIn.attempt().user().id(), "at", now.toString())))))
+                            .flatMap(signIn -> signIn.tokens() != null ? Uni.createFrom().item(signIn.tokens())
+                                    : refuse(signIn.attempt(), username, address, now));
                 })
                 .invoke(tokens -> relay.wake());
     }
 
-    /** A sign-in attempt: the account found under the name (if any) and whether the password matched. */
-    private record Attempt(User user, boolean passwordMatched) {
-        boolean succeeded() {
-            return user != null && passwordMatched && user.active();
+    /** Counts the failure, records the security event, answers 401 — the same for every reason. */
+    private Uni<Tokens> refuse(Attempt tried, String username, String address, Instant now) {
+        Log.info("login failed"); // no user name: people type passwords into that field
+        return Panache.withTransaction(() -> throttle.failed(username, address, now)
+                        .call(() -> loginFailed(tried, now)))
+                .invoke(() -> {
+                    relay.wake();
+                    throw new ProblemException(ProblemType.UNAUTHORIZED, "Wrong user name, password or code.");
+                })
+                .replaceWith((Tokens) null);
+    }
+
+    /** A sign-in attempt: the account found under the name (if any), whether the password and the code matched. */
+    private record Attempt(User user, boolean passwordMatched, boolean codeMatched) {
+        Attempt(User user, boolean passwordMatched) {
+            this(user, passwordMatched, true);
         }
+
+        boolean succeeded() {
+            return user != null && passwordMatched && codeMatched && user.active();
+        }
+
+        String failure() {
+            return user == null ? "unknown-account" : !passwordMatched ? "wrong-password"
+                    : !codeMatched ? "wrong-second-factor" : "disabled";
+        }
+    }
+
+    /** The outcome of the sign-in transaction: tokens, or the attempt to refuse. */
+    private record SignIn(Attempt attempt, Tokens tokens) {
     }
 
     /**
@@ -112,7 +155,7 @@ public class AuthService {
      * identifying is recorded (the typed name may be a password typed into the wrong field).
      */
     private Uni<Void> loginFailed(Attempt tried, Instant now) {
-        String reason = tried.user() == null ? "unknown-account" : !tried.passwordMatched() ? "wrong-password" : "disabled";
+        String reason = tried.failure();
         String key = tried.user() == null ? "unknown-account" : tried.user().id().toString();
         Map<String, Object> data = tried.user() == null
                 ? Map.of("reason", reason, "at", now.toString())
@@ -170,17 +213,23 @@ public class AuthService {
             stored.rotate(now);
             session.touch(now);
             String next = issuer.newRefreshToken();
-            return refreshTokens.persist(RefreshToken.issue(sha256(next), session.id(), now))
-                    .replaceWith(new Refreshed(new Tokens(issuer.accessToken(user, session.id(), now), issuer.accessTokenTtlSeconds(), next), null));
+            // the role policy may have changed since login: a session without the second factor is
+            // held to enrolment for as long as one of the user's roles requires it
+            return policies.totpRequiredForAny(user.roles())
+                    .map(required -> required && !session.secondFactor())
+                    .call(() -> refreshTokens.persist(RefreshToken.issue(sha256(next), session.id(), now)))
+                    .map(enrolmentOnly -> new Refreshed(new Tokens(issuer.accessToken(user, session.id(),
+                            session.secondFactor(), enrolmentOnly, now), issuer.accessTokenTtlSeconds(), next), null));
         });
     }
 
-    private Uni<Tokens> startSession(User user, Instant now) {
-        RefreshSession session = RefreshSession.start(user.id(), now);
+    private Uni<Tokens> startSession(User user, boolean secondFactor, boolean enrolmentOnly, Instant now) {
+        RefreshSession session = RefreshSession.start(user.id(), now, secondFactor);
         String refreshToken = issuer.newRefreshToken();
         return sessions.persist(session)
                 .call(ignored -> refreshTokens.persist(RefreshToken.issue(sha256(refreshToken), session.id(), now)))
-                .replaceWith(() -> new Tokens(issuer.accessToken(user, session.id(), now), issuer.accessTokenTtlSeconds(), refreshToken));
+                .replaceWith(() -> new Tokens(issuer.accessToken(user, session.id(), secondFactor, enrolmentOnly, now),
+                        issuer.accessTokenTtlSeconds(), refreshToken));
     }
 
     /** Revokes the session (once) and records the security event in the same transaction. */

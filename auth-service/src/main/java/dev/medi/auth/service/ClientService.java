@@ -38,9 +38,12 @@ public class ClientService {
     private final TokenIssuer issuer;
     private final AuditTrail audit;
     private final OutboxRelay relay;
+    private final LoginThrottle throttle;
     private final Clock clock = Clock.systemUTC();
 
-    ClientService(ApiClientRepository clients, TokenIssuer issuer, AuditTrail audit, OutboxRelay relay) {
+    ClientService(ApiClientRepository clients, TokenIssuer issuer, AuditTrail audit, OutboxRelay relay,
+                  LoginThrottle throttle) {
+        this.throttle = throttle;
         this.clients = clients;
         this.issuer = issuer;
         this.audit = audit;
@@ -82,19 +85,27 @@ public class ClientService {
      * of the client's; asking for more is refused. Unknown, disabled and wrong-secret clients get the same
      * answer.
      */
-    public Uni<ClientToken> token(String clientId, String secret, Set<String> requested) {
+    public Uni<ClientToken> token(String clientId, String secret, Set<String> requested, String address) {
         Instant now = clock.instant();
-        return Panache.withSession(() -> clients.findByClientId(clientId)).map(client -> {
-            if (client == null || !client.active() || !client.secretMatches(AuthService.sha256(secret))) {
-                throw new ProblemException(ProblemType.UNAUTHORIZED, "Unknown client or wrong secret.");
-            }
-            List<String> granted = requested.isEmpty() ? client.scopes()
-                    : requested.stream().sorted().toList();
-            if (!client.scopes().containsAll(granted)) {
-                throw new ProblemException(ProblemType.FORBIDDEN, "The client does not hold every requested scope.");
-            }
-            return new ClientToken(issuer.clientToken(client, granted, now), issuer.accessTokenTtlSeconds(), granted);
-        });
+        return Panache.withTransaction(() -> throttle.requireClientAllowed(clientId, address, now)
+                .chain(() -> clients.findByClientId(clientId))
+                .flatMap(client -> {
+                    if (client == null || !client.active() || !client.secretMatches(AuthService.sha256(secret))) {
+                        return throttle.clientFailed(clientId, address, now).replaceWith((ApiClient) null);
+                    }
+                    return throttle.clientSucceeded(clientId).replaceWith(client);
+                }))
+                .map(client -> {
+                    if (client == null) {
+                        throw new ProblemException(ProblemType.UNAUTHORIZED, "Unknown client or wrong secret.");
+                    }
+                    List<String> granted = requested.isEmpty() ? client.scopes()
+                            : requested.stream().sorted().toList();
+                    if (!client.scopes().containsAll(granted)) {
+                        throw new ProblemException(ProblemType.FORBIDDEN, "The client does not hold every requested scope.");
+                    }
+                    return new ClientToken(issuer.clientToken(client, granted, now), issuer.accessTokenTtlSeconds(), granted);
+                });
     }
 
     private static byte[] random(int bytes) {

@@ -48,11 +48,13 @@ public class PasswordResetService {
     private final AuditTrail audit;
     private final OutboxRelay relay;
     private final AuthConfig config;
+    private final LoginThrottle throttle;
     private final Clock clock = Clock.systemUTC();
 
     PasswordResetService(UserRepository users, PasswordResetTokenRepository resets, RefreshSessionRepository sessions,
                          PasswordHasher hasher, UserService accounts, ReactiveMailer mailer, AuditTrail audit,
-                         OutboxRelay relay, AuthConfig config) {
+                         OutboxRelay relay, AuthConfig config, LoginThrottle throttle) {
+        this.throttle = throttle;
         this.users = users;
         this.resets = resets;
         this.sessions = sessions;
@@ -65,10 +67,11 @@ public class PasswordResetService {
     }
 
     /** Completes once the request is recorded; the mail, if any, is sent in the background. */
-    public Uni<Void> request(String email) {
+    public Uni<Void> request(String email, String address) {
         Instant now = clock.instant();
         String token = newToken();
-        return Panache.withTransaction(() -> users.find("email", User.normalise(email)).firstResult()
+        return Panache.withTransaction(() -> throttle.passwordResetRequested(email, address, now)
+                        .chain(() -> users.find("email", User.normalise(email)).<User>firstResult())
                         .call(user -> user == null || !user.active() ? Uni.createFrom().voidItem()
                                 : resets.persist(PasswordResetToken.issue(AuthService.sha256(token), user.id(), now,
                                         config.passwordReset().validity()))))

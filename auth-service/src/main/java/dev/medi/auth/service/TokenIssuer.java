@@ -30,16 +30,26 @@ public class TokenIssuer {
 
     /**
      * {@code iss}, {@code aud}, {@code sub} (user id), {@code upn} (user name), {@code groups} (roles),
-     * {@code departments}, {@code sid} (the session), {@code iat}, {@code exp}, {@code jti}; header {@code kid}, {@code alg=RS256}.
+     * {@code departments}, {@code sid} (the session), {@code amr} (RFC 8176: {@code pwd}, plus {@code otp}
+     * after a second factor), {@code iat}, {@code exp}, {@code jti}; header {@code kid}, {@code alg=RS256}.
+     * <p>
+     * A user whose role requires a second factor they have not set up yet gets a token without roles
+     * ({@code groups} empty) and {@code second_factor_enrolment_required=true}: it opens the account
+     * endpoints (to enrol) and nothing else.
      */
-    public String accessToken(User user, UUID sessionId, Instant now) {
+    public String accessToken(User user, UUID sessionId, boolean secondFactor, boolean enrolmentOnly, Instant now) {
         List<String> departments = user.departments().stream().map(UUID::toString).toList();
-        return Jwt.issuer(config.issuer())
+        var token = Jwt.issuer(config.issuer())
                 .audience(config.audience())
                 .subject(user.id().toString())
                 .upn(user.username())
-                .groups(new HashSet<>(user.roles()))
+                .groups(enrolmentOnly ? new HashSet<>() : new HashSet<>(user.roles()))
                 .claim("departments", departments)
+                .claim("amr", secondFactor ? List.of("pwd", "otp", "mfa") : List.of("pwd"));
+        if (enrolmentOnly) {
+            token.claim("second_factor_enrolment_required", true);
+        }
+        return token
                 .claim("jti", UUID.randomUUID().toString())
                 .claim("sid", sessionId.toString())
                 .issuedAt(now)

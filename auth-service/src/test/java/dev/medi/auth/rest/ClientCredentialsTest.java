@@ -92,7 +92,7 @@ class ClientCredentialsTest {
                 .post("/api/v1/clients").then().statusCode(400).contentType(PROBLEM_JSON);
     }
 
-    private static Map<String, String> register(List<String> scopes) {
+    static Map<String, String> register(List<String> scopes) {
         var response = given().auth().oauth2(UserResourceTest.signIn("admin")).contentType(ContentType.JSON)
                 .body(Map.of("name", "Laboratory system", "scopes", scopes))
                 .post("/api/v1/clients")

@@ -4,7 +4,10 @@ import dev.medi.auth.service.DemoUsers;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
+import io.quarkus.mailer.MockMailbox;
+import jakarta.inject.Inject;
 
 import java.time.Duration;
 import java.util.List;
@@ -18,9 +21,12 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.awaitility.Awaitility.await;
 
-/** Test profile: 3 free failures per account, 10 per address, then 1 s, 2 s, 4 s … */
+/** Test profile: 3 free failures per account, 30 per address, then 1 s, 2 s, 4 s … */
 @QuarkusTest
 class LoginThrottleTest {
+
+    @ConfigProperty(name = "medi.auth.throttle.address-free-failures")
+    int addressFreeFailures;
 
     @Test
     void repeatedFailuresForOneAccountAreSlowedThenRefusedEvenWithTheRightPassword() {
@@ -42,7 +48,7 @@ class LoginThrottleTest {
     @Test
     void manyFailuresFromOneAddressAreRefusedWhateverTheAccount() {
         String address = randomAddress();
-        for (int attempt = 1; attempt <= 10; attempt++) {
+        for (int attempt = 1; attempt <= addressFreeFailures; attempt++) {
             assertEquals(401, login("nobody-" + UUID.randomUUID(), "wrong password", address).statusCode());
         }
         Response refused = null;
@@ -55,6 +61,68 @@ class LoginThrottleTest {
         assertNotNull(refused, "the address was never refused");
         assertEquals(429, login("doctor", DemoUsers.passwordOf("doctor"), address).statusCode());
         assertEquals(200, login("doctor", DemoUsers.passwordOf("doctor"), randomAddress()).statusCode());
+    }
+
+    @Test
+    void guessingAClientSecretIsThrottledLikeAPassword() {
+        Map<String, String> client = ClientCredentialsTest.register(List.of("queue.read"));
+        String address = randomAddress();
+        Response refused = null;
+        for (int attempt = 1; attempt <= 10 && refused == null; attempt++) {
+            Response response = token(client.get("clientId"), "wrong secret " + attempt, address);
+            if (response.statusCode() == 429) {
+                refused = response;
+            } else {
+                assertEquals(401, response.statusCode());
+                assertTrue(attempt <= 4 + 1, "still not refused after " + attempt + " wrong secrets");
+            }
+        }
+        assertNotNull(refused, "the client was never refused");
+        assertEquals("application/problem+json", refused.contentType());
+        assertTrue(Long.parseLong(refused.header("Retry-After")) >= 1);
+        // while refused, the right secret is refused too — from any address
+        assertEquals(429, token(client.get("clientId"), client.get("clientSecret"), randomAddress()).statusCode());
+    }
+
+    @Test
+    void resetRequestsForOneAddressAreCappedAndARefusedRequestSendsNoMail() {
+        String email = createAccount() + "@clinic.example";
+        int accepted = 0;
+        Response refused = null;
+        for (int attempt = 1; attempt <= 10 && refused == null; attempt++) {
+            Response response = given().contentType(ContentType.JSON).header("X-Forwarded-For", randomAddress())
+                    .body(Map.of("email", email)).post("/api/v1/auth/password-reset");
+            if (response.statusCode() == 429) {
+                refused = response;
+            } else {
+                assertEquals(202, response.statusCode());
+                accepted++;
+            }
+        }
+        assertNotNull(refused, "reset requests were never refused");
+        assertEquals("https://medi-os.dev/problems/too-many-requests", refused.path("type"));
+        int mailed = accepted;
+        await().atMost(Duration.ofSeconds(10)).until(() -> mailbox.getMailsSentTo(email) != null
+                && mailbox.getMailsSentTo(email).size() == mailed);
+        assertTrue(accepted >= 3 && accepted <= 5, "accepted " + accepted);
+        // the same cap for an address no account has: the answer says nothing about accounts
+        String unknown = "nobody-" + UUID.randomUUID() + "@clinic.example";
+        int status = 0;
+        for (int attempt = 1; attempt <= 10 && status != 429; attempt++) {
+            status = given().contentType(ContentType.JSON).body(Map.of("email", unknown))
+                    .post("/api/v1/auth/password-reset").statusCode();
+            assertTrue(status == 202 || status == 429, "status " + status);
+        }
+        assertEquals(429, status);
+    }
+
+    @Inject
+    MockMailbox mailbox;
+
+    private static Response token(String clientId, String secret, String address) {
+        return given().contentType(ContentType.URLENC).header("X-Forwarded-For", address)
+                .formParam("grant_type", "client_credentials").formParam("client_id", clientId)
+                .formParam("client_secret", secret).post("/api/v1/auth/token");
     }
 
     private static final String PASSWORD = "violet tram at dawn 47";

@@ -141,6 +141,19 @@ class UserResourceTest {
     }
 
     @Test
+    void anOversizedBodyIsA413ProblemAndCreatesNothing() {
+        String username = "huge." + suffix();
+        Map<String, Object> body = newUser(username, "violet tram at dawn 47");
+        body.put("displayName", "x".repeat(2 * 1024 * 1024)); // above the 1 MiB limit
+        given().auth().oauth2(signIn("admin")).contentType(ContentType.JSON).body(body)
+                .post("/api/v1/users")
+                .then().statusCode(413).contentType(PROBLEM_JSON)
+                .body("type", equalTo("https://medi-os.dev/problems/payload-too-large"));
+        given().auth().oauth2(signIn("admin")).get("/api/v1/users?after={after}&limit=1", username.substring(0, username.length() - 1))
+                .then().statusCode(200).body("items.username", org.hamcrest.Matchers.not(hasItem(username)));
+    }
+
+    @Test
     void unknownAccountsAre404() {
         given().auth().oauth2(signIn("admin")).get("/api/v1/users/{id}", UUID.randomUUID())
                 .then().statusCode(404).contentType(PROBLEM_JSON);

@@ -7,7 +7,10 @@ import io.quarkus.logging.Log;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.event.Observes;
+import io.quarkus.runtime.configuration.MemorySize;
+import io.vertx.core.http.HttpHeaders;
 import jakarta.inject.Singleton;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.MDC;
 
 /**
@@ -21,8 +24,21 @@ public class HttpDefaults {
     /** Runs before everything else so that even a rejected request has an id. */
     static final int REQUEST_ID_ORDER = -1000;
 
+    /** Right after the request id, before security and body reading. */
+    static final int BODY_LIMIT_ORDER = REQUEST_ID_ORDER + 1;
+
+    /**
+     * Bodies declared larger than this are refused with a problem body. Quarkus's own limit
+     * ({@code quarkus.http.limits.max-body-size}) answers before any route with an empty 413, so it is set
+     * above this one and only catches chunked bodies that declare no length.
+     */
+    @ConfigProperty(name = "medi.http.max-body-size", defaultValue = "1M")
+    MemorySize maxBodySize;
+
     void installRoutes(@Observes Router router) {
         router.route().order(REQUEST_ID_ORDER).handler(HttpDefaults::assignRequestId);
+        long limit = maxBodySize.asLongValue();
+        router.route().order(BODY_LIMIT_ORDER).handler(ctx -> rejectOversizedBody(ctx, limit));
         router.route().order(Integer.MIN_VALUE).failureHandler(HttpDefaults::problemOnFailure);
     }
 
@@ -33,6 +49,26 @@ public class HttpDefaults {
         ctx.response().putHeader(RequestIds.HEADER, id);
         MDC.put(RequestIds.MDC_KEY, id);
         ctx.addEndHandler(ignored -> MDC.remove(RequestIds.MDC_KEY));
+        ctx.next();
+    }
+
+    static void rejectOversizedBody(RoutingContext ctx, long limit) {
+        String declared = ctx.request().getHeader(HttpHeaders.CONTENT_LENGTH);
+        if (declared != null) {
+            try {
+                if (Long.parseLong(declared.strip()) > limit) {
+                    // the body is not read: close the connection after the answer rather than drain it
+                    ctx.response().putHeader(HttpHeaders.CONNECTION, "close");
+                    ProblemResponses.end(ctx.response(), ctx.request(), ProblemType.PAYLOAD_TOO_LARGE,
+                            "The request body is larger than " + limit / 1024 + " KiB.");
+                    return;
+                }
+            } catch (NumberFormatException e) {
+                ProblemResponses.end(ctx.response(), ctx.request(), ProblemType.MALFORMED_REQUEST,
+                        "The Content-Length header is not a number.");
+                return;
+            }
+        }
         ctx.next();
     }
 

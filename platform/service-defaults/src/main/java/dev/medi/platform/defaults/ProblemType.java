@@ -7,6 +7,8 @@ public enum ProblemType {
     VALIDATION("validation", "Request validation failed", 400),
     MALFORMED_REQUEST("malformed-request", "Malformed request", 400),
     UNAUTHORIZED("unauthorized", "Authentication required", 401),
+    /** The password was right; the account also needs its one-time code (TOTP). */
+    SECOND_FACTOR_REQUIRED("second-factor-required", "Second factor required", 401),
     FORBIDDEN("forbidden", "Not allowed", 403),
     NOT_FOUND("not-found", "Resource not found", 404),
     METHOD_NOT_ALLOWED("method-not-allowed", "Method not allowed", 405),
