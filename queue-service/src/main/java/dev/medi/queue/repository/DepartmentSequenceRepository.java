@@ -10,12 +10,33 @@ import java.util.UUID;
 @ApplicationScoped
 public class DepartmentSequenceRepository {
 
+    private static final String ENSURE = """
+            insert into department_sequences (department_id, last_sequence) values (?1, 0)
+            on conflict (department_id) do nothing""";
+    private static final String LOCK = "select last_sequence from department_sequences where department_id = ?1 for update";
+    private static final String READ = "select last_sequence from department_sequences where department_id = ?1 for share";
     private static final String NEXT = """
-            insert into department_sequences (department_id, last_sequence) values (?1, 1)
-            on conflict (department_id) do update set last_sequence = department_sequences.last_sequence + 1
+            update department_sequences set last_sequence = last_sequence + 1 where department_id = ?1
             returning last_sequence""";
 
-    /** Takes the next sequence number of the department; must run inside the transaction of the change. */
+    /** Locks the department's row until the end of the transaction; returns the last sequence used. */
+    public Uni<Long> lock(UUID departmentId) {
+        return Panache.getSession().flatMap(session -> session.createNativeQuery(ENSURE).setParameter(1, departmentId)
+                .executeUpdate()
+                .chain(() -> session.createNativeQuery(LOCK, Long.class).setParameter(1, departmentId).getSingleResult()));
+    }
+
+    /**
+     * The last sequence, holding writers off until the end of the transaction: what is read next in the same
+     * transaction is exactly the state at that sequence.
+     */
+    public Uni<Long> readConsistent(UUID departmentId) {
+        return Panache.getSession().flatMap(session -> session.createNativeQuery(READ, Long.class)
+                .setParameter(1, departmentId).getResultList())
+                .map(rows -> rows.isEmpty() ? 0L : rows.get(0));
+    }
+
+    /** Takes the next sequence number; call {@link #lock} first in the same transaction. */
     public Uni<Long> next(UUID departmentId) {
         return Panache.getSession().flatMap(session -> session.createNativeQuery(NEXT, Long.class)
                 .setParameter(1, departmentId)

@@ -1,11 +1,62 @@
 package dev.medi.queue.repository;
 
 import dev.medi.queue.QueueEntry;
+import dev.medi.queue.QueueStatus;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 @ApplicationScoped
 public class QueueEntryRepository implements PanacheRepositoryBase<QueueEntry, UUID> {
+
+    private static final List<QueueStatus> ACTIVE = List.of(QueueStatus.ARRIVED, QueueStatus.TRIAGED,
+            QueueStatus.CALLED, QueueStatus.IN_CONSULTATION);
+    private static final List<QueueStatus> WAITING = List.of(QueueStatus.ARRIVED, QueueStatus.TRIAGED);
+
+    /** The department's live queue: waiting entries in queue order first, then the called and in consultation. */
+    public Uni<List<QueueEntry>> active(UUID departmentId) {
+        return find("departmentId = ?1 and status in ?2 order by priority, arrivedAt, id", departmentId, ACTIVE).list();
+    }
+
+    /** The waiting entry that is next: lowest priority number, then earliest arrival. */
+    public Uni<QueueEntry> firstWaiting(UUID departmentId) {
+        return find("departmentId = ?1 and status in ?2 order by priority, arrivedAt, id", departmentId, WAITING)
+                .firstResult();
+    }
+
+    public Uni<List<QueueEntry>> waiting(UUID departmentId) {
+        return find("departmentId = ?1 and status in ?2", departmentId, WAITING).list();
+    }
+
+    /** Average length of the consultations finished in the department since {@code since}, and how many. */
+    public Uni<Object[]> consultationStats(UUID departmentId, Instant since) {
+        return getSession().flatMap(session -> session.createNativeQuery("""
+                        select count(*), coalesce(avg(extract(epoch from ended_at - consultation_started_at)), 0)
+                          from queue_entries
+                         where department_id = ?1 and status = 'FINISHED' and ended_at >= ?2
+                           and consultation_started_at is not null""", Object[].class)
+                .setParameter(1, departmentId)
+                .setParameter(2, since)
+                .getSingleResult());
+    }
+
+    /** Doctors who called a patient in the department since {@code since}. */
+    public Uni<Long> activeDoctors(UUID departmentId, Instant since) {
+        return count("select count(distinct calledBy) from QueueEntry where departmentId = ?1 and calledAt >= ?2",
+                departmentId, since);
+    }
+
+    /** Waiting entries per department and level, for the metrics. */
+    public Uni<List<Object[]>> waitingCounts() {
+        return getSession().flatMap(session -> session.createNativeQuery("""
+                        select department_id, coalesce(esi_level, 0), count(*)
+                          from queue_entries where status in ('ARRIVED', 'TRIAGED')
+                         group by department_id, coalesce(esi_level, 0)""", Object[].class)
+                .getResultList());
+    }
+
 }

@@ -5,14 +5,21 @@ import dev.medi.platform.defaults.ProblemException;
 import dev.medi.platform.defaults.ProblemType;
 import dev.medi.platform.defaults.security.Caller;
 import dev.medi.platform.defaults.security.Roles;
+import dev.medi.platform.events.QueueSnapshot;
 import dev.medi.queue.service.CheckInService;
+import dev.medi.queue.service.QueueFlowService;
+import dev.medi.queue.service.QueueSnapshotService;
+import dev.medi.queue.service.TriageService;
+import dev.medi.queue.triage.TriageAssessment;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -26,8 +33,12 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
 import java.util.UUID;
 
+/** A department's queue: check-in, triage, the snapshot, and every step of an entry's way through it. */
 @Path("/api/v1/queues/{departmentId}")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -35,40 +46,158 @@ import java.util.UUID;
 @SecurityRequirement(name = "jwt")
 public class QueueResource {
 
+    /** Header that makes a check-in safe to retry (draft-ietf-httpapi-idempotency-key-header). */
+    public static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+
     private final CheckInService checkIns;
+    private final TriageService triage;
+    private final QueueFlowService flow;
+    private final QueueSnapshotService snapshots;
     private final JsonWebToken token;
 
-    QueueResource(CheckInService checkIns, JsonWebToken token) {
+    QueueResource(CheckInService checkIns, TriageService triage, QueueFlowService flow, QueueSnapshotService snapshots,
+                  JsonWebToken token) {
         this.checkIns = checkIns;
+        this.triage = triage;
+        this.flow = flow;
+        this.snapshots = snapshots;
         this.token = token;
     }
 
+    /**
+     * Requires {@code Idempotency-Key}: a repeat with the same key answers with the original entry (header
+     * {@code Idempotent-Replayed: true}) and creates nothing; the same key with another body is a 422.
+     */
     @POST
     @Path("/check-ins")
     @RolesAllowed({Roles.RECEPTIONIST, Roles.NURSE, Roles.ADMIN})
     @APIResponse(responseCode = "201", description = "Checked in; Location points at the entry",
             content = @Content(schema = @Schema(implementation = QueueEntryView.class)))
-    @APIResponse(responseCode = "400", description = "Invalid request",
+    @APIResponse(responseCode = "400", description = "Invalid request or no Idempotency-Key",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "Idempotency-Key reused for a different request",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> checkIn(@PathParam("departmentId") UUID departmentId,
+                                 @HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey,
                                  @Valid @NotNull CheckInRequest request) {
-        return checkIns.checkIn(Caller.of(token), departmentId, request.patientId(), request.chiefComplaint())
-                .map(entry -> Response.created(UriBuilder.fromPath("/api/v1/queues/{departmentId}/entries/{entryId}")
-                                .build(departmentId, entry.id()))
-                        .entity(QueueEntryView.of(entry))
-                        .build());
+        if (idempotencyKey == null || idempotencyKey.isBlank() || idempotencyKey.length() > 200) {
+            throw new ProblemException(ProblemType.VALIDATION, "Send an Idempotency-Key header (a new random value per check-in, at most 200 characters).",
+                    List.of(new Problem.FieldError(IDEMPOTENCY_KEY, "is required")));
+        }
+        String arrivalName = request.arrivalName() == null || request.arrivalName().isBlank() ? null : request.arrivalName();
+        return checkIns.checkIn(Caller.of(token), departmentId, idempotencyKey.strip(),
+                        new CheckInService.Arrival(request.patientId(), arrivalName, request.chiefComplaint()))
+                .map(checkedIn -> {
+                    Response.ResponseBuilder response = Response.created(UriBuilder.fromPath("/api/v1/queues/{departmentId}/entries/{entryId}")
+                            .build(departmentId, checkedIn.entry().id())).entity(QueueEntryView.of(checkedIn.entry()));
+                    return checkedIn.replayed() ? response.header("Idempotent-Replayed", "true").build() : response.build();
+                });
+    }
+
+    /** The live queue in order, with positions, waits, SLA states and estimates, at a sequence number. */
+    @GET
+    @Path("/snapshot")
+    @RolesAllowed({Roles.RECEPTIONIST, Roles.NURSE, Roles.DOCTOR, Roles.ADMIN})
+    public Uni<QueueSnapshot> snapshot(@PathParam("departmentId") UUID departmentId) {
+        return snapshots.snapshot(Caller.of(token), departmentId);
     }
 
     @GET
     @Path("/entries/{entryId}")
     @RolesAllowed({Roles.RECEPTIONIST, Roles.NURSE, Roles.DOCTOR, Roles.ADMIN})
     public Uni<QueueEntryView> entry(@PathParam("departmentId") UUID departmentId, @PathParam("entryId") UUID entryId) {
-        return checkIns.find(Caller.of(token), departmentId, entryId)
-                .map(entry -> {
-                    if (entry == null) {
-                        throw new ProblemException(ProblemType.NOT_FOUND, "No such entry in this department's queue.");
-                    }
-                    return QueueEntryView.of(entry);
-                });
+        return snapshots.history(Caller.of(token), departmentId, entryId).map(history -> QueueEntryView.of(history.entry()));
+    }
+
+    /** Every transition and triage of the entry, including those before a transfer. */
+    @GET
+    @Path("/entries/{entryId}/history")
+    @RolesAllowed({Roles.NURSE, Roles.DOCTOR, Roles.ADMIN})
+    public Uni<HistoryView> history(@PathParam("departmentId") UUID departmentId, @PathParam("entryId") UUID entryId) {
+        return snapshots.history(Caller.of(token), departmentId, entryId).map(HistoryView::of);
+    }
+
+    /** Stores a triage: the engine's level is computed here; a different final level needs a reason. */
+    @POST
+    @Path("/entries/{entryId}/triage")
+    @RolesAllowed({Roles.NURSE, Roles.DOCTOR})
+    public Uni<TriageView> triage(@PathParam("departmentId") UUID departmentId, @PathParam("entryId") UUID entryId,
+                                  @Valid @NotNull TriageRequest request) {
+        TriageAssessment assessment = TriageResource.assessment(request, LocalDate.now(ZoneOffset.UTC));
+        return triage.triage(Caller.of(token), departmentId, entryId, assessment, request.finalLevel(), request.overrideReason())
+                .map(TriageView::of);
+    }
+
+    /** The calling doctor gets the first waiting entry (or {@code entryId}) in {@code room}; 404 when nobody waits. */
+    @POST
+    @Path("/call-next")
+    @RolesAllowed(Roles.DOCTOR)
+    public Uni<QueueEntryView> callNext(@PathParam("departmentId") UUID departmentId, @Valid @NotNull CallNextRequest request) {
+        return flow.callNext(Caller.of(token), UUID.fromString(token.getSubject()), departmentId, request.room().strip(),
+                request.entryId()).map(QueueEntryView::of);
+    }
+
+    @POST
+    @Path("/entries/{entryId}/consultation")
+    @Consumes(MediaType.WILDCARD) // no body
+    @RolesAllowed(Roles.DOCTOR)
+    public Uni<QueueEntryView> startConsultation(@PathParam("departmentId") UUID departmentId, @PathParam("entryId") UUID entryId) {
+        return flow.startConsultation(Caller.of(token), departmentId, entryId).map(QueueEntryView::of);
+    }
+
+    @POST
+    @Path("/entries/{entryId}/finish")
+    @Consumes(MediaType.WILDCARD) // no body
+    @RolesAllowed(Roles.DOCTOR)
+    public Uni<QueueEntryView> finish(@PathParam("departmentId") UUID departmentId, @PathParam("entryId") UUID entryId) {
+        return flow.finish(Caller.of(token), departmentId, entryId).map(QueueEntryView::of);
+    }
+
+    /** Into another department's queue with the same arrival time and priority; answers with the new entry. */
+    @POST
+    @Path("/entries/{entryId}/transfer")
+    @RolesAllowed({Roles.NURSE, Roles.DOCTOR, Roles.ADMIN})
+    public Uni<QueueEntryView> transfer(@PathParam("departmentId") UUID departmentId, @PathParam("entryId") UUID entryId,
+                                        @Valid @NotNull TransferRequest request) {
+        return flow.transfer(Caller.of(token), departmentId, entryId, request.departmentId(), request.reason().strip())
+                .map(QueueEntryView::of);
+    }
+
+    @POST
+    @Path("/entries/{entryId}/left-without-being-seen")
+    @RolesAllowed({Roles.RECEPTIONIST, Roles.NURSE, Roles.DOCTOR})
+    public Uni<QueueEntryView> leftWithoutBeingSeen(@PathParam("departmentId") UUID departmentId, @PathParam("entryId") UUID entryId,
+                                                    @Valid ReasonRequest request) {
+        return flow.leftWithoutBeingSeen(Caller.of(token), departmentId, entryId, reason(request)).map(QueueEntryView::of);
+    }
+
+    @POST
+    @Path("/entries/{entryId}/no-show")
+    @RolesAllowed({Roles.NURSE, Roles.DOCTOR})
+    public Uni<QueueEntryView> noShow(@PathParam("departmentId") UUID departmentId, @PathParam("entryId") UUID entryId,
+                                      @Valid ReasonRequest request) {
+        return flow.noShow(Caller.of(token), departmentId, entryId, reason(request)).map(QueueEntryView::of);
+    }
+
+    @POST
+    @Path("/entries/{entryId}/cancel")
+    @RolesAllowed({Roles.RECEPTIONIST, Roles.NURSE, Roles.ADMIN})
+    public Uni<QueueEntryView> cancel(@PathParam("departmentId") UUID departmentId, @PathParam("entryId") UUID entryId,
+                                      @Valid @NotNull CancelRequest request) {
+        return flow.cancel(Caller.of(token), departmentId, entryId, request.reason().strip()).map(QueueEntryView::of);
+    }
+
+    /** Admin only: place a waiting entry at a priority (or back to the computed one); the reason is audited. */
+    @PUT
+    @Path("/entries/{entryId}/priority-override")
+    @RolesAllowed(Roles.ADMIN)
+    public Uni<QueueEntryView> overridePriority(@PathParam("departmentId") UUID departmentId, @PathParam("entryId") UUID entryId,
+                                                @Valid @NotNull PriorityOverrideRequest request) {
+        return flow.overridePriority(Caller.of(token), departmentId, entryId, request.priority(), request.reason().strip())
+                .map(QueueEntryView::of);
+    }
+
+    private static String reason(ReasonRequest request) {
+        return request == null || request.reason() == null || request.reason().isBlank() ? null : request.reason().strip();
     }
 }

@@ -1,47 +1,120 @@
 package dev.medi.queue.service;
 
+import dev.medi.platform.defaults.ProblemException;
+import dev.medi.platform.defaults.ProblemType;
+import dev.medi.platform.defaults.TimeOrderedIds;
 import dev.medi.platform.defaults.security.Caller;
 import dev.medi.platform.events.EventTypes;
 import dev.medi.queue.QueueEntry;
+import dev.medi.queue.QueuePriority;
 import dev.medi.queue.messaging.QueueEventPublisher;
+import dev.medi.queue.repository.DepartmentRepository;
+import dev.medi.queue.repository.IdempotencyKeyRepository;
 import dev.medi.queue.repository.QueueEntryRepository;
+import dev.medi.queue.repository.QueueTransitionRepository;
+import dev.medi.queue.repository.TicketRepository;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.Objects;
 import java.util.UUID;
 
-/** Check-in: a new arrival enters a department's queue. */
+/** Check-in: a new arrival enters a department's queue, exactly once per Idempotency-Key. */
 @ApplicationScoped
 public class CheckInService {
 
-    private final QueueEntryRepository entries;
-    private final QueueEventPublisher events;
-    private final Clock clock;
-
-    CheckInService(QueueEntryRepository entries, QueueEventPublisher events) {
-        this.entries = entries;
-        this.events = events;
-        this.clock = Clock.systemUTC();
+    /** What the desk asked for. */
+    public record Arrival(UUID patientId, String arrivalName, String chiefComplaint) {
     }
 
-    /** Stores the entry and its event in one transaction, then wakes the outbox relay. */
-    public Uni<QueueEntry> checkIn(Caller caller, UUID departmentId, UUID patientId, String chiefComplaint) {
+    /** The entry, and whether it was created by an earlier request with the same key. */
+    public record CheckedIn(QueueEntry entry, boolean replayed) {
+    }
+
+    private final DepartmentRepository departments;
+    private final QueueEntryRepository entries;
+    private final QueueTransitionRepository transitions;
+    private final TicketRepository tickets;
+    private final IdempotencyKeyRepository idempotencyKeys;
+    private final QueueEventPublisher events;
+    private final QueuePriority rules;
+    private final QueueMetrics metrics;
+    private final Clock clock = Clock.systemUTC();
+
+    CheckInService(DepartmentRepository departments, QueueEntryRepository entries, QueueTransitionRepository transitions,
+                   TicketRepository tickets, IdempotencyKeyRepository idempotencyKeys, QueueEventPublisher events,
+                   QueuePriority rules, QueueMetrics metrics) {
+        this.departments = departments;
+        this.entries = entries;
+        this.transitions = transitions;
+        this.tickets = tickets;
+        this.idempotencyKeys = idempotencyKeys;
+        this.events = events;
+        this.rules = rules;
+        this.metrics = metrics;
+    }
+
+    /**
+     * Claims the key, numbers the ticket, stores the entry, its first transition and its event in one
+     * transaction. A repeat with the same key (even concurrent) returns the original entry; the same key
+     * with a different request is refused with 422.
+     */
+    public Uni<CheckedIn> checkIn(Caller caller, UUID departmentId, String idempotencyKey, Arrival arrival) {
         caller.requireDepartment(departmentId);
-        QueueEntry entry = QueueEntry.checkIn(departmentId, patientId, chiefComplaint, caller.username(), clock.instant());
-        return Panache.withTransaction(() -> entries.persist(entry)
-                        .call(persisted -> events.record(EventTypes.QUEUE_ENTRY_CHECKED_IN, persisted)))
-                .invoke(persisted -> {
-                    Log.infof("checked in entry %s in department %s", persisted.id(), departmentId);
-                    events.committed();
+        Instant now = clock.instant();
+        UUID entryId = TimeOrderedIds.next();
+        String requestHash = hash(departmentId, arrival);
+        return Panache.withTransaction(() -> events.lockDepartment(departmentId)
+                        .chain(() -> departments.findById(departmentId)).map(Departments::found)
+                        .flatMap(department -> idempotencyKeys.claim(caller.username(), idempotencyKey, requestHash, entryId, now)
+                                .flatMap(claimed -> {
+                                    if (!claimed) {
+                                        return replay(caller, idempotencyKey, requestHash);
+                                    }
+                                    return tickets.next(departmentId, department.day(now)).flatMap(number -> {
+                                        String ticket = department.code() + "-" + String.format("%03d", number);
+                                        QueueEntry entry = QueueEntry.checkIn(entryId, department, ticket, arrival.patientId(),
+                                                arrival.arrivalName(), arrival.chiefComplaint(), caller.username(), rules, now);
+                                        return entries.persist(entry)
+                                                .call(persisted -> transitions.persist(persisted.arrival(caller.username(), null)))
+                                                .call(persisted -> events.record(EventTypes.QUEUE_ENTRY_CHECKED_IN, persisted))
+                                                .map(persisted -> new CheckedIn(persisted, false));
+                                    });
+                                })))
+                .invoke(checkedIn -> {
+                    if (!checkedIn.replayed()) {
+                        Log.infof("checked in entry %s in department %s", checkedIn.entry().id(), departmentId);
+                        metrics.checkedIn();
+                        events.committed();
+                    }
                 });
     }
 
-    public Uni<QueueEntry> find(Caller caller, UUID departmentId, UUID entryId) {
-        caller.requireDepartment(departmentId);
-        return Panache.withSession(() -> entries.findById(entryId))
-                .map(entry -> entry != null && entry.departmentId().equals(departmentId) ? entry : null);
+    private Uni<CheckedIn> replay(Caller caller, String idempotencyKey, String requestHash) {
+        return idempotencyKeys.find(caller.username(), idempotencyKey).flatMap(claim -> {
+            if (claim == null || !claim.requestHash().equals(requestHash)) {
+                throw new ProblemException(ProblemType.IDEMPOTENCY_KEY_REUSED,
+                        "This Idempotency-Key was already used for a different check-in. Use a new key for a new request.");
+            }
+            return entries.findById(claim.entryId()).map(entry -> new CheckedIn(Objects.requireNonNull(entry), true));
+        });
+    }
+
+    private static String hash(UUID departmentId, Arrival arrival) {
+        String canonical = departmentId + "\n" + arrival.patientId() + "\n" + arrival.arrivalName() + "\n"
+                + arrival.chiefComplaint();
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

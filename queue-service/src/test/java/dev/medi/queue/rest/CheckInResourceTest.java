@@ -5,6 +5,7 @@ import dev.medi.platform.testing.Databases;
 import dev.medi.platform.testing.EventSchemas;
 import dev.medi.platform.testing.TestTokens;
 import dev.medi.platform.testing.TopicReader;
+import dev.medi.queue.QueueApi;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.vertx.core.json.JsonObject;
@@ -38,9 +39,8 @@ class CheckInResourceTest {
 
     @Test
     void checkInStoresTheEntryAndPublishesACloudEventKeyedByDepartment() {
-        String entryId = given().auth().oauth2(TestTokens.forRoles("receptionist"))
-                .contentType(ContentType.JSON)
-                .body(Map.of("chiefComplaint", "chest pain since this morning"))
+        String entryId = QueueApi.checkInAs("receptionist")
+                .body(QueueApi.arrival("chest pain since this morning"))
                 .post("/api/v1/queues/{dept}/check-ins", GENERAL)
                 .then().statusCode(201)
                 .body("status", equalTo("ARRIVED"))
@@ -70,9 +70,8 @@ class CheckInResourceTest {
 
     @Test
     void locationHeaderPointsAtTheNewEntry() {
-        var response = given().auth().oauth2(TestTokens.forRoles("nurse"))
-                .contentType(ContentType.JSON)
-                .body(Map.of("chiefComplaint", "fever"))
+        var response = QueueApi.checkInAs("nurse")
+                .body(QueueApi.arrival("fever"))
                 .post("/api/v1/queues/{dept}/check-ins", GENERAL)
                 .then().statusCode(201).extract();
         String id = response.path("id");
@@ -81,13 +80,12 @@ class CheckInResourceTest {
 
     @Test
     void eventsOfOneDepartmentAreNumberedWithoutGaps() {
-        // An admin may use any department: a fresh one starts its own sequence at 1.
-        String department = UUID.randomUUID().toString();
-        String admin = TestTokens.forRoles("admin");
+        // A fresh department starts its own sequence at 1.
+        String department = QueueApi.newDepartment();
         List<String> ids = new ArrayList<>();
         IntStream.range(0, 8).parallel().forEach(i -> {
-            String id = given().auth().oauth2(admin).contentType(ContentType.JSON)
-                    .body(Map.of("chiefComplaint", "complaint " + i))
+            String id = QueueApi.checkInAs("admin")
+                    .body(QueueApi.arrival("complaint " + i))
                     .post("/api/v1/queues/{dept}/check-ins", department)
                     .then().statusCode(201).extract().path("id");
             synchronized (ids) {
@@ -104,8 +102,8 @@ class CheckInResourceTest {
     @Test
     void blankComplaintIsRejectedWithAProblemAndNothingStored() {
         long before = count("select count(*) from queue_entries");
-        given().auth().oauth2(TestTokens.forRoles("receptionist")).contentType(ContentType.JSON)
-                .body(Map.of("chiefComplaint", "  "))
+        QueueApi.checkInAs("receptionist")
+                .body(QueueApi.arrival("  "))
                 .post("/api/v1/queues/{dept}/check-ins", GENERAL)
                 .then().statusCode(400)
                 .contentType(PROBLEM_JSON)
@@ -118,15 +116,15 @@ class CheckInResourceTest {
 
     @Test
     void missingBodyIsRejected() {
-        given().auth().oauth2(TestTokens.forRoles("receptionist")).contentType(ContentType.JSON)
+        QueueApi.checkInAs("receptionist")
                 .post("/api/v1/queues/{dept}/check-ins", GENERAL)
                 .then().statusCode(400).contentType(PROBLEM_JSON);
     }
 
     @Test
     void unknownFieldsAreRejected() {
-        given().auth().oauth2(TestTokens.forRoles("receptionist")).contentType(ContentType.JSON)
-                .body(Map.of("chiefComplaint", "cough", "status", "FINISHED"))
+        QueueApi.checkInAs("receptionist")
+                .body(Map.of("arrivalName", "A", "chiefComplaint", "cough", "status", "FINISHED"))
                 .post("/api/v1/queues/{dept}/check-ins", GENERAL)
                 .then().statusCode(400).contentType(PROBLEM_JSON)
                 .body("errors.field", hasItem("status"));
@@ -134,7 +132,7 @@ class CheckInResourceTest {
 
     @Test
     void malformedJsonIsRejected() {
-        given().auth().oauth2(TestTokens.forRoles("receptionist")).contentType(ContentType.JSON)
+        QueueApi.checkInAs("receptionist")
                 .body("{\"chiefComplaint\": ")
                 .post("/api/v1/queues/{dept}/check-ins", GENERAL)
                 .then().statusCode(400).contentType(PROBLEM_JSON)
@@ -143,7 +141,7 @@ class CheckInResourceTest {
 
     @Test
     void wrongTypeIsRejected() {
-        given().auth().oauth2(TestTokens.forRoles("receptionist")).contentType(ContentType.JSON)
+        QueueApi.checkInAs("receptionist")
                 .body("{\"chiefComplaint\": \"cough\", \"patientId\": \"not-a-uuid\"}")
                 .post("/api/v1/queues/{dept}/check-ins", GENERAL)
                 .then().statusCode(400).contentType(PROBLEM_JSON)
@@ -152,7 +150,7 @@ class CheckInResourceTest {
 
     @Test
     void withoutATokenTheAnswerIs401() {
-        given().contentType(ContentType.JSON).body(Map.of("chiefComplaint", "cough"))
+        given().contentType(ContentType.JSON).body(QueueApi.arrival("cough"))
                 .post("/api/v1/queues/{dept}/check-ins", GENERAL)
                 .then().statusCode(401).contentType(PROBLEM_JSON)
                 .header("WWW-Authenticate", startsWith("Bearer"))
@@ -161,8 +159,8 @@ class CheckInResourceTest {
 
     @Test
     void aDoctorCannotCheckIn() {
-        given().auth().oauth2(TestTokens.forRoles("doctor")).contentType(ContentType.JSON)
-                .body(Map.of("chiefComplaint", "cough"))
+        QueueApi.checkInAs("doctor")
+                .body(QueueApi.arrival("cough"))
                 .post("/api/v1/queues/{dept}/check-ins", GENERAL)
                 .then().statusCode(403).contentType(PROBLEM_JSON)
                 .body("type", equalTo("https://medi-os.dev/problems/forbidden"));
@@ -170,8 +168,8 @@ class CheckInResourceTest {
 
     @Test
     void aReceptionistCannotCheckInToAnotherDepartment() {
-        given().auth().oauth2(TestTokens.forRoles("receptionist")).contentType(ContentType.JSON)
-                .body(Map.of("chiefComplaint", "cough"))
+        QueueApi.checkInAs("receptionist")
+                .body(QueueApi.arrival("cough"))
                 .post("/api/v1/queues/{dept}/check-ins", UUID.randomUUID())
                 .then().statusCode(403).contentType(PROBLEM_JSON);
     }

@@ -6,6 +6,22 @@ package dev.medi.platform.events;
 public final class EventTypes {
 
     public static final String QUEUE_ENTRY_CHECKED_IN = "medi.queue.entry.checked-in.v1";
+    public static final String QUEUE_ENTRY_TRIAGED = "medi.queue.entry.triaged.v1";
+    public static final String QUEUE_ENTRY_CALLED = "medi.queue.entry.called.v1";
+    public static final String QUEUE_ENTRY_CONSULTATION_STARTED = "medi.queue.entry.consultation-started.v1";
+    public static final String QUEUE_ENTRY_FINISHED = "medi.queue.entry.finished.v1";
+    /** The entry left this department's queue; a {@link #QUEUE_ENTRY_TRANSFERRED_IN} follows for the new one. */
+    public static final String QUEUE_ENTRY_TRANSFERRED = "medi.queue.entry.transferred.v1";
+    public static final String QUEUE_ENTRY_TRANSFERRED_IN = "medi.queue.entry.transferred-in.v1";
+    public static final String QUEUE_ENTRY_LEFT_WITHOUT_BEING_SEEN = "medi.queue.entry.left-without-being-seen.v1";
+    public static final String QUEUE_ENTRY_NO_SHOW = "medi.queue.entry.no-show.v1";
+    public static final String QUEUE_ENTRY_CANCELLED = "medi.queue.entry.cancelled.v1";
+    /** An admin moved the entry (reason audited). */
+    public static final String QUEUE_ENTRY_PRIORITY_OVERRIDDEN = "medi.queue.entry.priority-overridden.v1";
+    /** The entry waited past its level's target (emitted once, when it happens); its priority may have risen. */
+    /** The entry's priority or due time changed without a status change (aging after a breach). */
+    public static final String QUEUE_ENTRY_REPRIORITISED = "medi.queue.entry.reprioritised.v1";
+    public static final String QUEUE_ENTRY_SLA_BREACHED = "medi.queue.entry.sla-breached.v1";
 
     public static final String AUTH_LOGIN_SUCCEEDED = "medi.auth.login.succeeded.v1";
     public static final String AUTH_LOGIN_FAILED = "medi.auth.login.failed.v1";
