@@ -117,9 +117,9 @@ public class QueueEntry {
         return entry;
     }
 
-    /** The first transition of a new entry (no previous status). */
-    public QueueTransition arrival(String actor, String reason) {
-        return QueueTransition.of(id, null, status, actor, arrivedAt, reason, null);
+    /** The first transition of a new entry (no previous status); for a transferred entry, at the transfer. */
+    public QueueTransition arrival(String actor, String reason, Instant at) {
+        return QueueTransition.of(id, null, status, actor, at, reason, null);
     }
 
     /**

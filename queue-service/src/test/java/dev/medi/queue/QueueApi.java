@@ -4,7 +4,10 @@ import dev.medi.platform.testing.TestTokens;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -23,9 +26,18 @@ public final class QueueApi {
     private QueueApi() {
     }
 
-    /** A JSON request with a token of {@code role} (working in both demo departments). */
+    /** Departments made by {@link #newDepartment}: the tokens of {@link #as} work in them too. */
+    private static final Set<String> CREATED = ConcurrentHashMap.newKeySet();
+
+    /** A JSON request with a token of {@code role}, working in the demo departments and those the tests made. */
     public static RequestSpecification as(String role) {
-        return given().auth().oauth2(TestTokens.forRoles(role)).contentType(ContentType.JSON);
+        return given().auth().oauth2(token(role)).contentType(ContentType.JSON);
+    }
+
+    public static String token(String role) {
+        List<String> departments = new ArrayList<>(List.of(GENERAL, EMERGENCY));
+        departments.addAll(CREATED);
+        return TestTokens.forRolesIn(departments, role);
     }
 
     /** A check-in request with a fresh Idempotency-Key. */
@@ -55,6 +67,7 @@ public final class QueueApi {
                 "esi4", targetMinutes.get(3), "esi5", targetMinutes.get(4)));
         String id = as("admin").body(body).post("/api/v1/departments").then().statusCode(201).extract().path("id");
         as("admin").body(Map.of("name", ROOM)).post("/api/v1/departments/{id}/rooms", id).then().statusCode(201);
+        CREATED.add(id);
         return id;
     }
 

@@ -133,8 +133,8 @@ class QueueEntryTest {
         assertNull(entry.esiLevel());
         assertEquals(3, entry.priority(), "not yet triaged counts as ESI 3");
         assertEquals(NOW.plus(Duration.ofMinutes(30)), entry.slaDueAt());
-        assertEquals(QueueStatus.ARRIVED, entry.arrival("desk", null).to());
-        assertNull(entry.arrival("desk", null).from());
+        assertEquals(QueueStatus.ARRIVED, entry.arrival("desk", null, NOW).to());
+        assertNull(entry.arrival("desk", null, NOW).from());
     }
 
     @Test

@@ -38,7 +38,9 @@ public final class DevTokens {
         JwtClaims claims = new JwtClaims();
         claims.setIssuer(ISSUER);
         claims.setAudience(AUDIENCE);
-        claims.setSubject(username);
+        // like auth-service: sub is the user's id (stable per name here), upn the user name
+        claims.setSubject(java.util.UUID.nameUUIDFromBytes(("medi-dev-user:" + username)
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString());
         claims.setClaim("upn", username);
         claims.setStringListClaim("groups", roles);
         claims.setStringListClaim("departments", departments);

@@ -84,7 +84,7 @@ public class CheckInService {
                                         QueueEntry entry = QueueEntry.checkIn(entryId, department, ticket, arrival.patientId(),
                                                 arrival.arrivalName(), arrival.chiefComplaint(), caller.username(), rules, now);
                                         return entries.persist(entry)
-                                                .call(persisted -> transitions.persist(persisted.arrival(caller.username(), null)))
+                                                .call(persisted -> transitions.persist(persisted.arrival(caller.username(), null, now)))
                                                 .call(persisted -> events.record(EventTypes.QUEUE_ENTRY_CHECKED_IN, persisted))
                                                 .map(persisted -> new CheckedIn(persisted, false));
                                     });

@@ -146,7 +146,7 @@ public class QueueFlowService {
                                                 .call(() -> events.record(EventTypes.QUEUE_ENTRY_TRANSFERRED, entry))
                                                 .call(() -> entries.persist(continued))
                                                 .call(() -> transitions.persist(continued.arrival(caller.username(),
-                                                        "transferred from " + entry.ticket())))
+                                                        "transferred from " + entry.ticket(), now)))
                                                 .call(() -> events.record(EventTypes.QUEUE_ENTRY_TRANSFERRED_IN, continued))
                                                 .replaceWith(continued);
                                     });

@@ -12,8 +12,10 @@ class QueueEventSchemaTest {
     private static final String VALID = """
             {"departmentId":"0193a000-0000-7000-8000-000000000001","sequence":3,
              "entry":{"id":"0193a000-0000-7000-8000-0000000000aa","departmentId":"0193a000-0000-7000-8000-000000000001",
-                      "patientId":null,"status":"ARRIVED","chiefComplaint":"cough",
-                      "arrivedAt":"2026-11-26T08:00:00Z","version":0}}""";
+                      "ticket":"GEN-014","patientId":null,"arrivalName":"Jo","status":"TRIAGED","chiefComplaint":"cough",
+                      "arrivedAt":"2026-11-26T08:00:00Z","esiLevel":4,"priority":4,"slaDueAt":"2026-11-26T09:00:00Z",
+                      "slaBreachedAt":null,"calledBy":null,"room":null,"transferredTo":null,"transferredFrom":null,
+                      "version":1}}""";
 
     @Test
     void aCompleteEventIsValid() {
@@ -24,6 +26,16 @@ class QueueEventSchemaTest {
     void anEventWithoutSequenceIsInvalid() {
         assertThrows(AssertionError.class,
                 () -> EventSchemas.assertValid(Topics.QUEUE_EVENTS, VALID.replace("\"sequence\":3,", "")));
+    }
+
+    @Test
+    void anUnknownStatusOrAnImpossibleLevelIsInvalid() {
+        assertThrows(AssertionError.class, () -> EventSchemas.assertValid(Topics.QUEUE_EVENTS,
+                VALID.replace("\"status\":\"TRIAGED\"", "\"status\":\"WAITING\"")));
+        assertThrows(AssertionError.class, () -> EventSchemas.assertValid(Topics.QUEUE_EVENTS,
+                VALID.replace("\"esiLevel\":4", "\"esiLevel\":6")));
+        assertThrows(AssertionError.class, () -> EventSchemas.assertValid(Topics.QUEUE_EVENTS,
+                VALID.replace("\"ticket\":\"GEN-014\"", "\"ticket\":\"gen 14\"")));
     }
 
     @Test

@@ -161,7 +161,7 @@ class TokenVerificationTest {
     @Test
     void aRequestWithoutAnAuthorizationHeaderIsRejected() {
         long before = storedEntries();
-        given().contentType(ContentType.JSON).body(Map.of("chiefComplaint", "cough"))
+        given().contentType(ContentType.JSON).body(Map.of("arrivalName", "A", "chiefComplaint", "cough"))
                 .post(CHECK_INS, GENERAL)
                 .then().statusCode(401)
                 .contentType(PROBLEM_JSON)
@@ -181,7 +181,9 @@ class TokenVerificationTest {
     }
 
     private static RequestSpecification request(String token) {
-        return given().auth().oauth2(token).contentType(ContentType.JSON).body(Map.of("chiefComplaint", "cough"));
+        return given().auth().oauth2(token).contentType(ContentType.JSON)
+                .header("Idempotency-Key", java.util.UUID.randomUUID().toString())
+                .body(Map.of("arrivalName", "Test Arrival", "chiefComplaint", "cough"));
     }
 
     /** Claims of a valid receptionist access token, as auth-service issues them. */

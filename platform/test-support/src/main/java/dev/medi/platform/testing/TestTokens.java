@@ -17,6 +17,11 @@ public final class TestTokens {
         return tokens().accessToken("test." + roles[0], List.of(roles), DevStack.DEMO_DEPARTMENTS);
     }
 
+    /** A valid token for a user holding {@code roles}, member of {@code departments}. */
+    public static String forRolesIn(List<String> departments, String... roles) {
+        return tokens().accessToken("test." + roles[0], List.of(roles), departments);
+    }
+
     /** The signer, for tokens with unusual claims. */
     public static DevTokens tokens() {
         Config config = ConfigProvider.getConfig();
