@@ -33,10 +33,12 @@ public final class LocalStack implements AutoCloseable {
 
     private final Infrastructure infrastructure;
     private final Map<MediService, ServiceProcess> services;
+    private final Options options;
 
-    private LocalStack(Infrastructure infrastructure, Map<MediService, ServiceProcess> services) {
+    private LocalStack(Infrastructure infrastructure, Map<MediService, ServiceProcess> services, Options options) {
         this.infrastructure = infrastructure;
         this.services = services;
+        this.options = options;
     }
 
     public static LocalStack start(Options options) {
@@ -62,9 +64,9 @@ public final class LocalStack implements AutoCloseable {
                 readiness.add(CompletableFuture.runAsync(() -> process.awaitReady(SERVICE_READY_TIMEOUT)));
             }
             CompletableFuture.allOf(readiness.toArray(CompletableFuture[]::new)).join();
-            return new LocalStack(infrastructure, started);
+            return new LocalStack(infrastructure, started, options);
         } catch (RuntimeException e) {
-            new LocalStack(infrastructure, started).close();
+            new LocalStack(infrastructure, started, options).close();
             throw e;
         }
     }
@@ -93,6 +95,10 @@ public final class LocalStack implements AutoCloseable {
             config.put("medi.auth.keys.current-location", infra.keys().privateKeyPem().toString());
             config.put("medi.auth.demo-users", "true");
         }
+        if (service == MediService.QUEUE) {
+            // the demo accounts work in the demo departments: they must exist in every profile the stack runs
+            config.put("medi.queue.demo.departments", "true");
+        }
         if (service == MediService.GATEWAY) {
             for (MediService upstream : MediService.values()) {
                 if (upstream != MediService.GATEWAY) {
@@ -113,6 +119,23 @@ public final class LocalStack implements AutoCloseable {
 
     public String gatewayUrl() {
         return services.get(MediService.GATEWAY).baseUrl();
+    }
+
+    /**
+     * Stops {@code service} (SIGTERM, as Kubernetes would) and starts it again on the same port with the same
+     * configuration; returns once it is ready.
+     */
+    public ServiceProcess restart(MediService service) {
+        ServiceProcess old = services.get(service);
+        old.close();
+        Map<MediService, Integer> ports = new EnumMap<>(MediService.class);
+        services.forEach((name, process) -> ports.put(name, process.port()));
+        ServiceProcess restarted = ServiceProcess.start(service, service.runnerJar(options.projectRoot()), options.profile(),
+                old.port(), configFor(service, infrastructure, ports),
+                options.home().resolve("logs").resolve(service.module() + ".restarted.log"));
+        services.put(service, restarted);
+        restarted.awaitReady(SERVICE_READY_TIMEOUT);
+        return restarted;
     }
 
     /** The first service process that has exited, if any. */

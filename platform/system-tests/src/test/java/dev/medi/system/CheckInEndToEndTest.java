@@ -23,6 +23,7 @@ import java.net.http.WebSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -75,16 +76,14 @@ class CheckInEndToEndTest {
                 .get(10, TimeUnit.SECONDS);
         try {
             assertEquals("welcome", next(frames).path("type").asText());
-            socket.sendText("{\"type\":\"subscribe\",\"departments\":[\"" + GENERAL + "\"]}", true).get(5, TimeUnit.SECONDS);
-            assertEquals("subscribed", next(frames).path("type").asText());
+            subscribe(socket, frames);
 
-            HttpResponse<String> created = post("/api/v1/queues/" + GENERAL + "/check-ins",
-                    "{\"chiefComplaint\":\"shortness of breath\"}", token);
+            HttpResponse<String> created = checkIn(token, "shortness of breath");
             long acknowledgedAt = System.nanoTime();
             assertEquals(201, created.statusCode(), created.body());
             String entryId = JSON.readTree(created.body()).path("id").asText();
 
-            JsonNode event = next(frames);
+            JsonNode event = nextEvent(frames);
             long visibleAfterMillis = (System.nanoTime() - acknowledgedAt) / 1_000_000;
             assertEquals("queue-event", event.path("type").asText());
             assertEquals("medi.queue.entry.checked-in.v1", event.path("eventType").asText());
@@ -101,19 +100,47 @@ class CheckInEndToEndTest {
 
     @Test
     @Order(2)
+    void theEventSequenceHasNoGapAcrossARestartOfQueueService() throws Exception {
+        String token = signIn("receptionist");
+        BlockingQueue<JsonNode> frames = new LinkedBlockingQueue<>();
+        WebSocket socket = HTTP.newWebSocketBuilder()
+                .subprotocols("bearer-token-carrier", "quarkus-http-upgrade#Authorization#Bearer%20" + token)
+                .buildAsync(URI.create(stack.gatewayUrl().replace("http", "ws") + "/ws/queue"), new Frames(frames))
+                .get(10, TimeUnit.SECONDS);
+        try {
+            assertEquals("welcome", next(frames).path("type").asText());
+            subscribe(socket, frames);
+            assertEquals(201, checkIn(token, "before the restart").statusCode());
+            long before = nextEvent(frames).path("sequence").asLong();
+
+            stack.restart(MediService.QUEUE); // SIGTERM, then a fresh process on the same database and broker
+
+            HttpResponse<String> after = checkIn(token, "after the restart");
+            assertEquals(201, after.statusCode(), after.body());
+            JsonNode event = nextEvent(frames);
+            assertEquals(JSON.readTree(after.body()).path("id").asText(), event.path("entry").path("id").asText());
+            assertEquals(before + 1, event.path("sequence").asLong(), "the sequence continues without a gap");
+        } finally {
+            socket.sendClose(WebSocket.NORMAL_CLOSURE, "done").get(5, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    @Order(3)
     void theGatewayAndTheServiceRejectBadRequestsWithProblems() throws Exception {
-        HttpResponse<String> anonymous = post("/api/v1/queues/" + GENERAL + "/check-ins", "{\"chiefComplaint\":\"x\"}", null);
+        HttpResponse<String> anonymous = post("/api/v1/queues/" + GENERAL + "/check-ins", "{\"chiefComplaint\":\"x\"}", null, null);
         assertEquals(401, anonymous.statusCode());
         assertEquals("application/problem+json", anonymous.headers().firstValue("Content-Type").orElse(""));
 
         String token = signIn("receptionist");
-        HttpResponse<String> invalid = post("/api/v1/queues/" + GENERAL + "/check-ins", "{\"chiefComplaint\":\"\"}", token);
+        HttpResponse<String> invalid = post("/api/v1/queues/" + GENERAL + "/check-ins",
+                "{\"arrivalName\":\"A\",\"chiefComplaint\":\"\"}", token, UUID.randomUUID().toString());
         assertEquals(400, invalid.statusCode());
         assertEquals("https://medi-os.dev/problems/validation", JSON.readTree(invalid.body()).path("type").asText());
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void stoppingTheSuiteLeavesNoProcessBehind() {
         List<Process> services = List.of(MediService.values()).stream().map(s -> stack.service(s).process()).toList();
         int kafkaPort = stack.infrastructure().kafka().port();
@@ -128,18 +155,51 @@ class CheckInEndToEndTest {
     /** Signs in through the gateway as a demo account: the token every screen would get. */
     private static String signIn(String user) throws IOException, InterruptedException {
         HttpResponse<String> login = post("/api/v1/auth/login",
-                "{\"username\":\"" + user + "\",\"password\":\"medi-demo-" + user + "\"}", null);
+                "{\"username\":\"" + user + "\",\"password\":\"medi-demo-" + user + "\"}", null, null);
         assertEquals(200, login.statusCode(), login.body());
         return JSON.readTree(login.body()).path("accessToken").asText();
     }
 
-    private static HttpResponse<String> post(String path, String body, String token) throws IOException, InterruptedException {
+    private static HttpResponse<String> checkIn(String token, String complaint) throws IOException, InterruptedException {
+        return post("/api/v1/queues/" + GENERAL + "/check-ins",
+                "{\"arrivalName\":\"System Test\",\"chiefComplaint\":\"" + complaint + "\"}", token, UUID.randomUUID().toString());
+    }
+
+    /** Subscribes to the general department; the gateway answers with the department's snapshot first. */
+    private static void subscribe(WebSocket socket, BlockingQueue<JsonNode> frames) throws Exception {
+        socket.sendText("{\"type\":\"subscribe\",\"departments\":[\"" + GENERAL + "\"]}", true).get(5, TimeUnit.SECONDS);
+        boolean subscribed = false;
+        JsonNode frame;
+        do {
+            frame = next(frames);
+            subscribed |= "subscribed".equals(frame.path("type").asText());
+            assertFalse("queue-event".equals(frame.path("type").asText()), "an event before the snapshot");
+            assertFalse("error".equals(frame.path("type").asText()), frame.toString());
+        } while (!"snapshot".equals(frame.path("type").asText()));
+        assertTrue(subscribed, "no subscribed confirmation");
+        assertEquals(GENERAL, frame.path("departmentId").asText());
+    }
+
+    /** The next queue event, skipping heartbeats. */
+    private static JsonNode nextEvent(BlockingQueue<JsonNode> frames) throws InterruptedException {
+        JsonNode frame;
+        do {
+            frame = next(frames);
+        } while ("heartbeat".equals(frame.path("type").asText()));
+        return frame;
+    }
+
+    private static HttpResponse<String> post(String path, String body, String token, String idempotencyKey)
+            throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(stack.gatewayUrl() + path))
                 .timeout(Duration.ofSeconds(10))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body));
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
+        }
+        if (idempotencyKey != null) {
+            request.header("Idempotency-Key", idempotencyKey);
         }
         return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
