@@ -20,11 +20,13 @@ class ServiceEndpointsTest {
 
     @Test
     void metricsIncludeTheFanOut() {
-        ServiceEndpoints.assertMetrics("medi_fanout_delivered_total", "medi_fanout_subscribers");
+        ServiceEndpoints.assertMetrics("medi_fanout_delivered_total", "medi_fanout_failed_total", "medi_fanout_subscribers",
+                "medi_fanout_websocket_clients", "medi_fanout_sse_clients", "medi_fanout_slow_disconnects_total",
+                "medi_fanout_lag_seconds");
     }
 
     @Test
     void openApiIsServed() {
-        ServiceEndpoints.assertOpenApi();
+        ServiceEndpoints.assertOpenApi("/api/v1/queue/stream", "/api/v1/public/boards/{department}/stream");
     }
 }

@@ -1,13 +1,14 @@
 package dev.medi.gateway.config;
 
 import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
 
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-/** Where the gateway sends what. */
+/** Where the gateway sends what, and how it streams the live queue to clients. */
 @ConfigMapping(prefix = "medi.gateway")
 public interface GatewayConfig {
 
@@ -19,11 +20,47 @@ public interface GatewayConfig {
 
     Upstream upstream();
 
+    FanOut fanout();
+
     interface Upstream {
         Duration connectTimeout();
 
         Duration idleTimeout();
 
         int maxConnections();
+    }
+
+    /** The live queue streams: WebSocket {@code /ws/queue}, staff SSE and the public board SSE. */
+    interface FanOut {
+
+        /** Name (in {@link #services()}) of the service that serves queue snapshots and boards. */
+        @WithDefault("queue")
+        String service();
+
+        /** Path of a department's staff snapshot on that service; {@code {department}} is replaced by the id. */
+        String snapshotPath();
+
+        /** Path of a department's public board on that service; {@code {department}} is replaced by the id. */
+        String boardPath();
+
+        /** How long a snapshot or board fetch may take before the client gets an error frame. */
+        @WithDefault("5s")
+        Duration snapshotTimeout();
+
+        /**
+         * Frames handed to one client whose write has not completed yet. A client above this is closed as
+         * too slow, so that it holds neither memory nor other clients back; it reconnects and starts from a
+         * fresh snapshot.
+         */
+        @WithDefault("256")
+        int maxPendingFrames();
+
+        /** Interval of the application heartbeat frame (last sequence per department), on every stream. */
+        @WithDefault("15s")
+        Duration heartbeatInterval();
+
+        /** Public board streams (unauthenticated) one replica accepts; above it they get 503. */
+        @WithDefault("500")
+        int maxBoardClients();
     }
 }

@@ -1,9 +1,13 @@
 package dev.medi.gateway.messaging;
 
+import dev.medi.gateway.service.BoardProjection;
+import dev.medi.gateway.service.QueueEvent;
 import dev.medi.gateway.service.QueueFanOut;
+import dev.medi.gateway.service.QueueFrames;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.quarkus.logging.Log;
+import io.quarkus.runtime.Startup;
 import io.smallrye.reactive.messaging.ce.IncomingCloudEventMetadata;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import io.vertx.core.json.DecodeException;
@@ -17,7 +21,12 @@ import java.time.Instant;
 import java.util.UUID;
 import java.util.concurrent.CompletionStage;
 
-/** Turns each event of {@code medi.queue.events.v1} into a WebSocket frame for its department's subscribers. */
+/**
+ * Turns each event of {@code medi.queue.events.v1} into frames for its department's clients: the full
+ * event for staff, the ticket line for public boards. Hands them to the fan-out without waiting on any
+ * client, so one slow client cannot hold this consumer (and every other client) back.
+ */
+@Startup // its lag timer exists from the start, not from the first event
 @ApplicationScoped
 public class QueueEventsConsumer {
 
@@ -40,16 +49,21 @@ public class QueueEventsConsumer {
                 return message.ack();
             }
             UUID departmentId = UUID.fromString(kafka.getKey().toString());
-            JsonObject frame = new JsonObject(message.getPayload())
-                    .put("type", "queue-event")
-                    .put("eventId", cloudEvent.getId())
-                    .put("eventType", cloudEvent.getType());
-            cloudEvent.getTimeStamp().ifPresent(time -> {
-                frame.put("time", time.toInstant().toString());
-                lag.record(Duration.between(time.toInstant(), Instant.now()));
-            });
-            fanOut.deliver(departmentId, frame.encode());
-        } catch (DecodeException | IllegalArgumentException e) {
+            JsonObject data = new JsonObject(message.getPayload());
+            if (!(data.getValue("sequence") instanceof Number sequence) || sequence.longValue() < 1) {
+                // Without its sequence number an event cannot be ordered after a snapshot.
+                Log.warnf("queue event %s without a sequence number skipped", cloudEvent.getId());
+                return message.ack();
+            }
+            Instant time = cloudEvent.getTimeStamp().map(at -> at.toInstant()).orElse(null);
+            if (time != null) {
+                lag.record(Duration.between(time, Instant.now()));
+            }
+            JsonObject entry = data.getValue("entry") instanceof JsonObject value ? value : null;
+            fanOut.deliver(new QueueEvent(departmentId, sequence.longValue(),
+                    QueueFrames.queueEvent(departmentId, sequence.longValue(), data, cloudEvent.getId(), cloudEvent.getType(), time),
+                    BoardProjection.ticket(departmentId, sequence.longValue(), entry)));
+        } catch (DecodeException | IllegalArgumentException | ClassCastException e) {
             // Poison message: nothing a browser could use. Logged by id only, never by content.
             Log.warnf("unreadable queue event %s skipped (%s)", cloudEvent == null ? "?" : cloudEvent.getId(),
                     e.getClass().getSimpleName());

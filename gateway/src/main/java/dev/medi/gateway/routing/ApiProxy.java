@@ -1,14 +1,12 @@
 package dev.medi.gateway.routing;
 
+import dev.medi.gateway.client.UpstreamHttpClient;
 import dev.medi.gateway.config.GatewayConfig;
 import dev.medi.platform.defaults.ProblemResponses;
 import dev.medi.platform.defaults.ProblemType;
 import io.quarkus.logging.Log;
 import io.vertx.core.Future;
-import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.HttpClient;
-import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.json.Json;
 import io.vertx.ext.web.Router;
@@ -18,7 +16,9 @@ import io.vertx.httpproxy.HttpProxy;
 import io.vertx.httpproxy.ProxyContext;
 import io.vertx.httpproxy.ProxyInterceptor;
 import io.vertx.httpproxy.ProxyResponse;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.event.Observes;
+import jakarta.interceptor.Interceptor;
 import jakarta.inject.Singleton;
 
 import java.net.URI;
@@ -29,28 +29,31 @@ import java.util.Map;
  * Forwards each configured path prefix to its service with Vert.x's reverse proxy. Runs after the HTTP
  * security layer, so only requests with a valid token get through; the token, the request id and the
  * body go on unchanged. An unreachable service becomes a 502 problem.
+ *
+ * <p>Installed after every other route (observer priority): a route the gateway serves itself below a
+ * forwarded prefix, like the public board stream below {@code /api/v1/public/boards}, is matched first.
  */
 @Singleton
 public class ApiProxy {
 
-    private final GatewayConfig config;
+    /** After the default observer priority, so the gateway's own routes are registered (and matched) first. */
+    static final int ROUTES_PRIORITY = Interceptor.Priority.LIBRARY_AFTER;
 
-    ApiProxy(GatewayConfig config) {
+    private final GatewayConfig config;
+    private final UpstreamHttpClient upstreamClient;
+
+    ApiProxy(GatewayConfig config, UpstreamHttpClient upstreamClient) {
         this.config = config;
+        this.upstreamClient = upstreamClient;
     }
 
-    void installRoutes(@Observes Router router, Vertx vertx) {
-        HttpClient client = vertx.createHttpClient(new HttpClientOptions()
-                .setConnectTimeout((int) config.upstream().connectTimeout().toMillis())
-                .setIdleTimeout((int) config.upstream().idleTimeout().toSeconds())
-                .setMaxPoolSize(config.upstream().maxConnections())
-                .setKeepAlive(true));
+    void installRoutes(@Observes @Priority(ROUTES_PRIORITY) Router router) {
         for (Map.Entry<String, List<String>> route : config.routes().entrySet()) {
             URI upstream = config.services().get(route.getKey());
             if (upstream == null) {
                 throw new IllegalStateException("medi.gateway.routes." + route.getKey() + " has no medi.gateway.services entry");
             }
-            HttpProxy proxy = HttpProxy.reverseProxy(client)
+            HttpProxy proxy = HttpProxy.reverseProxy(upstreamClient.client())
                     .origin(upstream.getPort(), upstream.getHost())
                     .addInterceptor(new ForwardedHeaders())
                     .addInterceptor(new UpstreamFailure(route.getKey()));

@@ -1,58 +1,212 @@
 package dev.medi.gateway.service;
 
+import dev.medi.gateway.client.QueueServiceClient;
+import dev.medi.gateway.client.UpstreamStatusException;
+import dev.medi.gateway.config.GatewayConfig;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.Startup;
-import io.quarkus.websockets.next.OpenConnections;
-import io.quarkus.websockets.next.WebSocketConnection;
+import io.quarkus.runtime.StartupEvent;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 
+import java.time.Instant;
+import java.util.EnumMap;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
-/** Which WebSocket connection follows which departments, and delivery of queue events to them. */
+/**
+ * The live queue's clients on this replica (WebSocket, staff SSE, public boards), what they follow, and
+ * delivery to them: snapshots fetched from queue-service on behalf of each client, queue events from
+ * Kafka, heartbeats. Nothing here waits on a client (see {@link QueueSubscriber}).
+ */
 @Startup // its meters exist from the start, not from the first subscriber
 @ApplicationScoped
-public class QueueFanOut {
+public class QueueFanOut implements QueueSubscriber.Listener {
 
-    private final OpenConnections connections;
-    private final Map<String, Set<UUID>> subscriptions = new ConcurrentHashMap<>();
+    private final QueueServiceClient queueService;
+    private final GatewayConfig.FanOut config;
+    private final Vertx vertx;
+    private final Map<String, QueueSubscriber> subscribers = new ConcurrentHashMap<>();
+    private final Map<QueueSubscriber.Kind, AtomicInteger> connected = new EnumMap<>(QueueSubscriber.Kind.class);
     private final Counter delivered;
     private final Counter failed;
+    private final Map<QueueSubscriber.Kind, Counter> tooSlow = new EnumMap<>(QueueSubscriber.Kind.class);
+    private long heartbeatTimer = -1;
 
-    QueueFanOut(OpenConnections connections, MeterRegistry registry) {
-        this.connections = connections;
-        this.delivered = Counter.builder("medi.fanout.delivered").description("Queue event frames sent to clients")
+    QueueFanOut(QueueServiceClient queueService, GatewayConfig config, Vertx vertx, MeterRegistry registry) {
+        this.queueService = queueService;
+        this.config = config.fanout();
+        this.vertx = vertx;
+        this.delivered = Counter.builder("medi.fanout.delivered")
+                .description("Frames (snapshots, queue events, heartbeats, control) written to queue stream clients")
                 .register(registry);
-        this.failed = Counter.builder("medi.fanout.failed").description("Queue event frames that could not be sent")
+        this.failed = Counter.builder("medi.fanout.failed")
+                .description("Frames to queue stream clients that could not be written")
                 .register(registry);
-        registry.gaugeMapSize("medi.fanout.subscribers", java.util.List.of(), subscriptions);
+        Gauge.builder("medi.fanout.subscribers", subscribers,
+                        all -> all.values().stream().filter(QueueSubscriber::following).count())
+                .description("Clients following at least one department").register(registry);
+        for (QueueSubscriber.Kind kind : QueueSubscriber.Kind.values()) {
+            AtomicInteger count = new AtomicInteger();
+            connected.put(kind, count);
+            tooSlow.put(kind, Counter.builder("medi.fanout.slow.disconnects")
+                    .description("Clients dropped because they did not read their frames fast enough")
+                    .tag("transport", kind == QueueSubscriber.Kind.WEBSOCKET ? "websocket" : "sse")
+                    .tag("kind", kind.board() ? "board" : "staff")
+                    .register(registry));
+        }
+        Gauge.builder("medi.fanout.websocket.clients", connected.get(QueueSubscriber.Kind.WEBSOCKET), AtomicInteger::get)
+                .description("Open /ws/queue connections").register(registry);
+        Gauge.builder("medi.fanout.sse.clients", connected.get(QueueSubscriber.Kind.STAFF_STREAM), AtomicInteger::get)
+                .description("Open queue event streams (SSE)").tag("kind", "staff").register(registry);
+        Gauge.builder("medi.fanout.sse.clients", connected.get(QueueSubscriber.Kind.BOARD_STREAM), AtomicInteger::get)
+                .description("Open queue event streams (SSE)").tag("kind", "board").register(registry);
     }
 
-    public void subscribe(WebSocketConnection connection, Set<UUID> departments) {
-        subscriptions.put(connection.id(), Set.copyOf(departments));
+    void startHeartbeat(@Observes StartupEvent ignored) {
+        heartbeatTimer = vertx.setPeriodic(config.heartbeatInterval().toMillis(), id -> heartbeat());
     }
 
-    public void unsubscribe(WebSocketConnection connection) {
-        subscriptions.remove(connection.id());
+    void stopHeartbeat(@Observes ShutdownEvent ignored) {
+        if (heartbeatTimer >= 0) {
+            vertx.cancelTimer(heartbeatTimer);
+        }
     }
 
-    /** Sends {@code frame} to every open connection subscribed to {@code departmentId}. */
-    public void deliver(UUID departmentId, String frame) {
-        for (WebSocketConnection connection : connections) {
-            Set<UUID> departments = subscriptions.get(connection.id());
-            if (departments == null || !departments.contains(departmentId) || !connection.isOpen()) {
-                continue;
+    /** Registers a new client; {@code bearerToken} is forwarded for its snapshots ({@code null} for boards). */
+    public QueueSubscriber open(String id, QueueSubscriber.Kind kind, FrameSink sink, String bearerToken) {
+        QueueSubscriber subscriber = new QueueSubscriber(id, kind, sink, bearerToken, config.maxPendingFrames(), this);
+        if (subscribers.putIfAbsent(id, subscriber) != null) {
+            throw new IllegalStateException("client " + id + " is already registered");
+        }
+        connected.get(kind).incrementAndGet();
+        return subscriber;
+    }
+
+    /** The client with this id, {@code null} once it is gone (closed or dropped as too slow). */
+    public QueueSubscriber find(String id) {
+        return subscribers.get(id);
+    }
+
+    /** Public boards open on this replica, for the cap on unauthenticated streams. */
+    public int boardClients() {
+        return connected.get(QueueSubscriber.Kind.BOARD_STREAM).get();
+    }
+
+    /** The client went away. Idempotent. */
+    public void close(QueueSubscriber subscriber) {
+        subscriber.close();
+        if (subscribers.remove(subscriber.id(), subscriber)) {
+            connected.get(subscriber.kind()).decrementAndGet();
+        }
+    }
+
+    /**
+     * From now on the client follows exactly {@code departments}: {@code subscribed} (when given) goes out
+     * first, then per department its snapshot and the events after it.
+     */
+    public void subscribe(QueueSubscriber subscriber, Set<UUID> departments, Frame subscribed) {
+        Map<UUID, Long> toFetch = subscriber.follow(departments);
+        if (subscribed != null) {
+            subscriber.send(subscribed);
+        }
+        toFetch.forEach((department, generation) -> fetch(subscriber, department, generation));
+    }
+
+    /** Fresh snapshots for departments the client follows; returns {@code false} (and does nothing) if it follows not all of them. */
+    public boolean resync(QueueSubscriber subscriber, Set<UUID> departments) {
+        if (!subscriber.departments().containsAll(departments)) {
+            return false;
+        }
+        for (UUID department : departments) {
+            OptionalLong generation = subscriber.resync(department);
+            generation.ifPresent(g -> fetch(subscriber, department, g));
+        }
+        return true;
+    }
+
+    /** A queue event from Kafka to every client following its department. Never waits on a client. */
+    public void deliver(QueueEvent event) {
+        for (QueueSubscriber subscriber : subscribers.values()) {
+            subscriber.offer(event);
+        }
+    }
+
+    void heartbeat() {
+        Instant now = Instant.now();
+        for (QueueSubscriber subscriber : subscribers.values()) {
+            subscriber.heartbeat(now);
+        }
+    }
+
+    private void fetch(QueueSubscriber subscriber, UUID department, long generation) {
+        boolean board = subscriber.kind().board();
+        Future<JsonObject> answer = board ? queueService.board(department)
+                : queueService.snapshot(department, subscriber.bearerToken());
+        answer.onComplete(result -> {
+            if (result.failed()) {
+                subscriber.snapshotFailed(department, generation, QueueFrames.error(department, detail(department, result.cause())));
+                return;
             }
-            connection.sendText(frame).subscribe().with(
-                    sent -> delivered.increment(),
-                    failure -> {
-                        failed.increment();
-                        Log.debugf("frame to connection %s failed: %s", connection.id(), failure.getClass().getSimpleName());
-                    });
+            JsonObject body = result.result();
+            if (!(body.getValue("sequence") instanceof Number sequence)) {
+                Log.warnf("snapshot of department %s without a sequence number", department);
+                subscriber.snapshotFailed(department, generation, QueueFrames.error(department, detail(department, null)));
+                return;
+            }
+            Frame frame = board ? BoardProjection.board(department, sequence.longValue(), body)
+                    : QueueFrames.snapshot(department, sequence.longValue(), body);
+            QueueSubscriber.SnapshotOutcome outcome = subscriber.snapshotArrived(department, generation, sequence.longValue(), frame);
+            if (outcome.refetch()) {
+                fetch(subscriber, department, outcome.generation());
+            }
+        });
+    }
+
+    private static String detail(UUID department, Throwable failure) {
+        if (failure instanceof UpstreamStatusException status) {
+            switch (status.status()) {
+                case 401:
+                    return "The queue of department " + department + " could not be loaded: the access token is no longer valid. Reconnect with a fresh token.";
+                case 403:
+                    return "You are not allowed to see the queue of department " + department + ".";
+                case 404:
+                    return "Department " + department + " is not known.";
+                default:
+                    break;
+            }
+        }
+        if (failure != null) {
+            // the status, or the kind of failure: never a body (it could carry patient data)
+            Log.warnf("snapshot of department %s failed: %s", department, failure instanceof UpstreamStatusException
+                    ? failure.getMessage() : failure.getClass().getSimpleName());
+        }
+        return "The queue of department " + department + " is unavailable right now. Resync (or reconnect) to try again.";
+    }
+
+    @Override
+    public void sent(boolean success) {
+        (success ? delivered : failed).increment();
+    }
+
+    @Override
+    public void tooSlow(QueueSubscriber subscriber) {
+        tooSlow.get(subscriber.kind()).increment();
+        Log.infof("dropping %s client %s: more than %d frames unread", subscriber.kind(), subscriber.id(),
+                config.maxPendingFrames());
+        if (subscribers.remove(subscriber.id(), subscriber)) {
+            connected.get(subscriber.kind()).decrementAndGet();
         }
     }
 }

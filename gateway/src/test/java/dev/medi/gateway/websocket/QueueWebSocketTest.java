@@ -1,41 +1,48 @@
 package dev.medi.gateway.websocket;
 
-import dev.medi.platform.events.Topics;
+import dev.medi.gateway.support.QueueEventsProducer;
+import dev.medi.gateway.support.RawWebSocket;
+import dev.medi.gateway.support.StandIn;
+import dev.medi.gateway.support.WebSocketClient;
 import dev.medi.platform.testing.TestTokens;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.websockets.next.BasicWebSocketConnector;
+import io.quarkus.websockets.next.OpenConnections;
+import io.quarkus.websockets.next.WebSocketConnection;
 import io.quarkus.websockets.next.WebSocketClientConnection;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import jakarta.inject.Inject;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.Map;
+import java.util.List;
+import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.stream.Collectors;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+/**
+ * {@code /ws/queue} with real clients (the JDK's WebSocket, a bare socket for the slow client), real
+ * Kafka, and the queue-service stand-in for snapshots. Each test follows a department of its own.
+ */
 @QuarkusTest
 class QueueWebSocketTest {
 
-    private static final String GENERAL = "0193a000-0000-7000-8000-000000000001";
+    private static QueueEventsProducer events;
 
     @TestHTTPResource("/")
     URI baseUri;
@@ -43,8 +50,18 @@ class QueueWebSocketTest {
     @Inject
     BasicWebSocketConnector connector;
 
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
+    @Inject
+    OpenConnections openConnections;
+
+    @BeforeAll
+    static void producer() {
+        events = new QueueEventsProducer();
+    }
+
+    @AfterAll
+    static void closeProducer() {
+        events.close();
+    }
 
     @BeforeEach
     void gatewayIsReady() {
@@ -53,42 +70,207 @@ class QueueWebSocketTest {
     }
 
     @Test
-    void aSubscribedClientReceivesItsDepartmentsEventsOnly() throws Exception {
-        BlockingQueue<String> frames = new LinkedBlockingQueue<>();
-        WebSocketClientConnection connection = connectWithSubprotocolToken(TestTokens.forRoles("nurse"), frames);
-        try {
-            assertEquals("welcome", next(frames).getString("type"));
-            connection.sendTextAndAwait(new JsonObject().put("type", "subscribe").put("departments", java.util.List.of(GENERAL)).encode());
-            assertEquals("subscribed", next(frames).getString("type"));
+    void theSnapshotComesFirstThenOnlyEventsAfterIt() throws Exception {
+        UUID department = UUID.randomUUID();
+        String token = nurseOf(department);
+        StandIn.snapshotAt(department, 5);
+        try (WebSocketClient client = WebSocketClient.connect(baseUri, token)) {
+            assertEquals(1, client.next("welcome").getInteger("heartbeatSeconds"));
+            subscribe(client, department);
+            assertEquals(new JsonArray().add(department.toString()), client.next("subscribed").getJsonArray("departments"));
+            JsonObject snapshot = client.next("snapshot");
+            assertEquals(department.toString(), snapshot.getString("departmentId"));
+            assertEquals(5, snapshot.getJsonObject("snapshot").getLong("sequence"));
+            assertEquals("Bearer " + token, StandIn.snapshotRequests(department).getString("authorization"),
+                    "the snapshot is read with the caller's own token");
 
-            String otherEntry = UUID.randomUUID().toString();
-            String entryId = UUID.randomUUID().toString();
-            publish(UUID.randomUUID().toString(), otherEntry, 1);
-            publish(GENERAL, entryId, 7);
+            events.publish(UUID.randomUUID(), 1); // another department
+            events.publish(department, 4);        // older than the snapshot: already in it
+            events.publish(department, 5);        // the snapshot's own
+            events.publish(department, 6);
 
-            JsonObject frame = next(frames);
-            assertEquals("queue-event", frame.getString("type"));
-            assertEquals("medi.queue.entry.checked-in.v1", frame.getString("eventType"));
-            assertEquals(GENERAL, frame.getString("departmentId"));
-            assertEquals(7, frame.getLong("sequence"));
-            assertEquals(entryId, frame.getJsonObject("entry").getString("id"));
-            assertNotNull(frame.getString("eventId"));
-        } finally {
-            connection.closeAndAwait();
+            JsonObject event = client.next("queue-event");
+            assertEquals(6, event.getLong("sequence"), "events up to the snapshot's sequence are not sent again");
+            assertEquals(department.toString(), event.getString("departmentId"));
+            assertEquals("medi.queue.entry.checked-in.v1", event.getString("eventType"));
+            assertEquals("GEN-006", event.getJsonObject("entry").getString("ticket"));
+            assertNotNull(event.getString("eventId"));
+            assertNotNull(event.getString("time"));
+        }
+    }
+
+    @Test
+    void eventsDuringTheSnapshotFetchWaitForItAndOlderOnesAreDropped() throws Exception {
+        UUID department = UUID.randomUUID();
+        String token = nurseOf(department);
+        StandIn.snapshotAt(department, 10);
+        try (WebSocketClient watcher = WebSocketClient.connect(baseUri, token);
+             WebSocketClient late = WebSocketClient.connect(baseUri, token)) {
+            watcher.next("welcome");
+            subscribe(watcher, department);
+            watcher.next("subscribed");
+            watcher.next("snapshot");
+
+            // queue-service answers the late client's snapshot only when the test says so ...
+            StandIn.snapshot(department, new JsonObject().put("sequence", 11).put("hold", true));
+            late.next("welcome");
+            subscribe(late, department);
+            late.next("subscribed");
+            // ... after the gateway has seen events 11 and 12 (the watcher got them)
+            events.publish(department, 11);
+            events.publish(department, 12);
+            assertEquals(11, watcher.next("queue-event").getLong("sequence"));
+            assertEquals(12, watcher.next("queue-event").getLong("sequence"));
+            StandIn.release(department);
+
+            assertEquals(11, late.next("snapshot").getJsonObject("snapshot").getLong("sequence"),
+                    "nothing goes out before the snapshot");
+            assertEquals(12, late.next("queue-event").getLong("sequence"),
+                    "of the events buffered meanwhile, only those after the snapshot follow it");
+            events.publish(department, 13);
+            assertEquals(13, late.next("queue-event").getLong("sequence"));
+        }
+    }
+
+    @Test
+    void aClientThatSeesAGapResyncsAndGetsAFreshSnapshot() throws Exception {
+        UUID department = UUID.randomUUID();
+        StandIn.snapshotAt(department, 20);
+        try (WebSocketClient client = WebSocketClient.connect(baseUri, nurseOf(department))) {
+            client.next("welcome");
+            subscribe(client, department);
+            client.next("subscribed");
+            long last = client.next("snapshot").getJsonObject("snapshot").getLong("sequence");
+
+            events.publish(department, 21);
+            events.publish(department, 23); // 22 never reaches this replica
+            long received = client.next("queue-event").getLong("sequence");
+            assertEquals(last + 1, received);
+            last = received;
+            received = client.next("queue-event").getLong("sequence");
+            assertTrue(received > last + 1, "the test expects a gap here");
+
+            // What a client does on a gap:
+            StandIn.snapshotAt(department, 23);
+            client.send(new JsonObject().put("type", "resync").put("departments", List.of(department.toString())));
+            JsonObject fresh = client.next("snapshot");
+            assertEquals(23, fresh.getJsonObject("snapshot").getLong("sequence"));
+            assertEquals(2, StandIn.snapshotRequests(department).getInteger("count"));
+
+            events.publish(department, 24);
+            assertEquals(24, client.next("queue-event").getLong("sequence"));
+        }
+    }
+
+    @Test
+    void aFailedSnapshotIsReportedAndTheConnectionStaysForAResync() throws Exception {
+        UUID department = UUID.randomUUID();
+        StandIn.snapshot(department, new JsonObject().put("status", 503));
+        try (WebSocketClient client = WebSocketClient.connect(baseUri, nurseOf(department))) {
+            client.next("welcome");
+            subscribe(client, department);
+            client.next("subscribed");
+            JsonObject error = client.next("error");
+            assertEquals(department.toString(), error.getString("departmentId"));
+            assertTrue(error.getString("detail").contains("unavailable"), error.encode());
+
+            StandIn.snapshotAt(department, 3);
+            client.send(new JsonObject().put("type", "resync")); // no departments: all followed ones
+            assertEquals(3, client.next("snapshot").getJsonObject("snapshot").getLong("sequence"));
+            events.publish(department, 4);
+            assertEquals(4, client.next("queue-event").getLong("sequence"));
+        }
+    }
+
+    @Test
+    void heartbeatsTellTheLastSequenceSentPerDepartment() throws Exception {
+        UUID department = UUID.randomUUID();
+        StandIn.snapshotAt(department, 7);
+        try (WebSocketClient client = WebSocketClient.connect(baseUri, nurseOf(department))) {
+            client.next("welcome");
+            subscribe(client, department);
+            client.next("subscribed");
+            client.next("snapshot");
+            JsonObject heartbeat = client.nextHeartbeat();
+            assertNotNull(heartbeat.getString("time"));
+            assertEquals(7, heartbeat.getJsonObject("sequences").getLong(department.toString()));
+
+            events.publish(department, 8);
+            assertEquals(8, client.next("queue-event").getLong("sequence"));
+            assertEquals(8, client.nextHeartbeat().getJsonObject("sequences").getLong(department.toString()));
+        }
+    }
+
+    @Test
+    void aSlowClientIsDroppedWhileAFastOneOnTheSameDepartmentKeepsReceiving() throws Exception {
+        UUID department = UUID.randomUUID();
+        String token = nurseOf(department);
+        StandIn.snapshotAt(department, 0);
+        double droppedBefore = StandIn.metric("medi_fanout_slow_disconnects_total", "transport=\"websocket\"");
+        try (WebSocketClient fast = WebSocketClient.connect(baseUri, token)) {
+            fast.next("welcome");
+            subscribe(fast, department);
+            fast.next("subscribed");
+            fast.next("snapshot");
+            Set<String> others = connectionIds();
+            try (RawWebSocket slow = RawWebSocket.connect(baseUri, "/ws/queue", token, 4096)) {
+                readUntil(slow, "welcome"); // sent once the gateway registered the connection
+                String slowId = connectionIds().stream().filter(id -> !others.contains(id)).findFirst().orElseThrow();
+                slow.sendText(new JsonObject().put("type", "subscribe").put("departments", List.of(department.toString())).encode());
+                readUntil(slow, "subscribed");
+                readUntil(slow, "snapshot");
+                // From here on the slow client reads nothing. Large events fill its socket buffers, then the
+                // gateway's count of unwritten frames grows past max-pending-frames (8 in tests).
+                String padding = "x".repeat(400_000);
+                long sequence = 0;
+                while (StandIn.metric("medi_fanout_slow_disconnects_total", "transport=\"websocket\"") == droppedBefore) {
+                    assertTrue(sequence < 80, "the slow client was never dropped");
+                    sequence++;
+                    events.publishUnchecked(department, sequence,
+                            QueueEventsProducer.entry(department, "GEN-001", "ARRIVED", null).put("padding", padding));
+                    // The fast client reads each one before the next is sent: it never falls behind.
+                    assertEquals(sequence, fast.next("queue-event").getLong("sequence"));
+                }
+                assertEquals(droppedBefore + 1, StandIn.metric("medi_fanout_slow_disconnects_total", "transport=\"websocket\""));
+
+                events.publish(department, sequence + 1);
+                assertEquals(sequence + 1, fast.next("queue-event").getLong("sequence"), "the fast client is unaffected");
+                assertFalse(fast.closed().isDone());
+
+                // The gateway lets go of the connection although the client still reads nothing ...
+                await().atMost(Duration.ofSeconds(30)).until(() -> !connectionIds().contains(slowId));
+                // ... and the client, once it reads again, finds it closed.
+                int ended = slow.drainUntilClosed();
+                assertTrue(ended == 1008 || ended == RawWebSocket.EOF, "closed as too slow, got " + ended);
+            }
         }
     }
 
     @Test
     void aClientCannotFollowAnotherDepartment() throws Exception {
-        BlockingQueue<String> frames = new LinkedBlockingQueue<>();
-        WebSocketClientConnection connection = connectWithSubprotocolToken(TestTokens.forRoles("nurse"), frames);
+        UUID department = UUID.randomUUID();
+        try (WebSocketClient client = WebSocketClient.connect(baseUri, nurseOf(department))) {
+            client.next("welcome");
+            subscribe(client, UUID.randomUUID());
+            assertTrue(client.next("error").getString("detail").startsWith("You are not a member of department"));
+            client.send(new JsonObject().put("type", "resync").put("departments", List.of(department.toString())));
+            assertEquals("Resync only departments you subscribed to.", client.next("error").getString("detail"));
+            client.send(new JsonObject().put("type", "subscribe").put("departments", List.of()));
+            client.next("error");
+            client.send(new JsonObject().put("type", "dance"));
+            client.next("error");
+        }
+        // unreadable text: an error frame, the connection stays
+        ConcurrentLinkedQueue<String> frames = new ConcurrentLinkedQueue<>();
+        WebSocketClientConnection connection = connector.baseUri(baseUri).path("/ws/queue")
+                .addSubprotocol("bearer-token-carrier")
+                .addSubprotocol("quarkus-http-upgrade#Authorization#Bearer%20" + nurseOf(department))
+                .onTextMessage((c, message) -> frames.add(message))
+                .connectAndAwait();
         try {
-            next(frames);
-            connection.sendTextAndAwait(new JsonObject().put("type", "subscribe")
-                    .put("departments", java.util.List.of(UUID.randomUUID().toString())).encode());
-            assertEquals("error", next(frames).getString("type"));
             connection.sendTextAndAwait("{not json");
-            assertEquals("error", next(frames).getString("type"));
+            await().atMost(Duration.ofSeconds(10)).until(() -> frames.stream().anyMatch(f -> f.contains("Message not understood")));
+            assertTrue(connection.isOpen());
         } finally {
             connection.closeAndAwait();
         }
@@ -97,41 +279,36 @@ class QueueWebSocketTest {
     @Test
     void anUpgradeWithoutAValidTokenIsRejected() {
         assertThrows(RuntimeException.class, () -> connector.baseUri(baseUri).path("/ws/queue").connectAndAwait());
-        assertThrows(RuntimeException.class, () -> connectWithSubprotocolToken("forged.token.value", new LinkedBlockingQueue<>()));
+        assertThrows(Exception.class, () -> WebSocketClient.connect(baseUri, "forged.token.value"));
     }
 
-    /** As a browser does it: the token rides in the Sec-WebSocket-Protocol header, URI-encoded. */
-    private WebSocketClientConnection connectWithSubprotocolToken(String token, BlockingQueue<String> frames) {
-        return connector.baseUri(baseUri).path("/ws/queue")
-                .addSubprotocol("bearer-token-carrier")
-                .addSubprotocol("quarkus-http-upgrade#Authorization#Bearer%20" + token)
-                .onTextMessage((c, message) -> frames.add(message))
-                .connectAndAwait();
+    @Test
+    void connectedClientsAreCounted() throws Exception {
+        double before = StandIn.metric("medi_fanout_websocket_clients");
+        try (WebSocketClient client = WebSocketClient.connect(baseUri, nurseOf(UUID.randomUUID()))) {
+            client.next("welcome");
+            assertEquals(before + 1, StandIn.metric("medi_fanout_websocket_clients"));
+        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> StandIn.metric("medi_fanout_websocket_clients") == before);
     }
 
-    private static JsonObject next(BlockingQueue<String> frames) throws InterruptedException {
-        String frame = frames.poll(15, TimeUnit.SECONDS);
-        assertNotNull(frame, "no frame within 15 s");
-        return new JsonObject(frame);
+    private static void subscribe(WebSocketClient client, UUID department) throws Exception {
+        client.send(new JsonObject().put("type", "subscribe").put("departments", List.of(department.toString())));
     }
 
-    private void publish(String departmentId, String entryId, long sequence) throws Exception {
-        String data = new JsonObject().put("departmentId", departmentId).put("sequence", sequence)
-                .put("entry", new JsonObject().put("id", entryId).put("departmentId", departmentId)
-                        .put("status", "ARRIVED").put("arrivedAt", Instant.now().toString()).put("version", 0))
-                .encode();
-        ProducerRecord<String, String> record = new ProducerRecord<>(Topics.QUEUE_EVENTS, departmentId, data);
-        record.headers().add("ce_specversion", "1.0".getBytes(StandardCharsets.UTF_8));
-        record.headers().add("ce_id", UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8));
-        record.headers().add("ce_type", "medi.queue.entry.checked-in.v1".getBytes(StandardCharsets.UTF_8));
-        record.headers().add("ce_source", "/medi/queue-service".getBytes(StandardCharsets.UTF_8));
-        record.headers().add("ce_time", Instant.now().toString().getBytes(StandardCharsets.UTF_8));
-        record.headers().add("content-type", "application/json".getBytes(StandardCharsets.UTF_8));
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class))) {
-            producer.send(record).get(10, TimeUnit.SECONDS);
+    /** A nurse working in {@code department} only. */
+    static String nurseOf(UUID department) {
+        return TestTokens.tokens().accessToken("test.nurse", List.of("nurse"), List.of(department.toString()));
+    }
+
+    private Set<String> connectionIds() {
+        return openConnections.stream().map(WebSocketConnection::id).collect(Collectors.toSet());
+    }
+
+    /** Reads the bare client's messages (heartbeats may come in between) up to the first of {@code type}. */
+    private static void readUntil(RawWebSocket client, String type) throws Exception {
+        while (!type.equals(new JsonObject(client.readText()).getString("type"))) {
+            // skip
         }
     }
 }

@@ -15,6 +15,8 @@ public enum ProblemType {
     NOT_ACCEPTABLE("not-acceptable", "Not acceptable", 406),
     CONFLICT("conflict", "Conflict with the current state", 409),
     PRECONDITION_FAILED("precondition-failed", "Precondition failed", 412),
+    /** An {@code Idempotency-Key} was sent again with a different request. */
+    IDEMPOTENCY_KEY_REUSED("idempotency-key-reused", "Idempotency key used for a different request", 422),
     PAYLOAD_TOO_LARGE("payload-too-large", "Request body too large", 413),
     PRECONDITION_REQUIRED("precondition-required", "If-Match header required", 428),
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", "Unsupported media type", 415),

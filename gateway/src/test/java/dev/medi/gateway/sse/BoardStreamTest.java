@@ -1,0 +1,118 @@
+package dev.medi.gateway.sse;
+
+import dev.medi.gateway.support.QueueEventsProducer;
+import dev.medi.gateway.support.SseClient;
+import dev.medi.gateway.support.StandIn;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Set;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+/** The public waiting-room board: no token, and never more than ticket, status and room. */
+@QuarkusTest
+class BoardStreamTest {
+
+    private static final Set<String> TICKET_FIELDS = Set.of("type", "departmentId", "sequence", "ticket", "status", "room");
+
+    private static QueueEventsProducer events;
+
+    @TestHTTPResource("/")
+    URI baseUri;
+
+    @BeforeAll
+    static void producer() {
+        events = new QueueEventsProducer();
+    }
+
+    @AfterAll
+    static void closeProducer() {
+        events.close();
+    }
+
+    @BeforeEach
+    void gatewayIsReady() {
+        await().atMost(Duration.ofSeconds(30)).until(() -> given().get("/q/health/ready").statusCode() == 200);
+    }
+
+    @Test
+    void theBoardStreamsTicketsOnlyWithoutAToken() throws Exception {
+        UUID department = UUID.randomUUID();
+        // A board with a field it should never have had: the gateway passes on the public fields only.
+        StandIn.snapshot(department, new JsonObject().put("sequence", 3).put("tickets", new JsonArray()
+                .add(new JsonObject().put("ticket", "GEN-002").put("status", "CALLED").put("room", "Room 3")
+                        .put("arrivalName", "Jane Example"))));
+        try (SseClient board = SseClient.open(baseUri.resolve("/api/v1/public/boards/" + department + "/stream"), null)) {
+            SseClient.Event first = board.next("board");
+            assertEquals(department + ":3", first.id());
+            JsonObject snapshot = first.json();
+            assertEquals("General", snapshot.getString("department"));
+            assertEquals(3, snapshot.getLong("sequence"));
+            assertEquals(new JsonObject().put("ticket", "GEN-002").put("status", "CALLED").put("room", "Room 3"),
+                    snapshot.getJsonArray("tickets").getJsonObject(0));
+            assertFalse(first.data().contains("Jane"));
+
+            JsonObject entry = QueueEventsProducer.entry(department, "GEN-004", "CALLED", "Room 5");
+            events.publish(department, 3, QueueEventsProducer.entry(department, "GEN-003", "ARRIVED", null)); // in the board already
+            events.publish(department, 4, entry);
+
+            SseClient.Event called = board.next("ticket");
+            assertEquals(department + ":4", called.id());
+            JsonObject ticket = called.json();
+            assertEquals(TICKET_FIELDS, ticket.fieldNames(), "only ticket, status, room, department and sequence");
+            assertEquals(new JsonObject().put("type", "ticket").put("departmentId", department.toString()).put("sequence", 4)
+                    .put("ticket", "GEN-004").put("status", "CALLED").put("room", "Room 5"), ticket);
+            for (String personal : new String[] {"Jane", "chest pain", entry.getString("patientId"), entry.getString("id"),
+                    entry.getString("calledBy"), "chiefComplaint", "arrivalName", "patientId"}) {
+                assertFalse(called.data().contains(personal), "a board frame must not carry " + personal);
+            }
+        }
+    }
+
+    @Test
+    void theBoardItselfIsForwardedToQueueServiceWithoutAToken() {
+        UUID department = UUID.randomUUID();
+        StandIn.snapshotAt(department, 12);
+        given().get("/api/v1/public/boards/" + department)
+                .then().statusCode(200).body("sequence", equalTo(12)).body("department", equalTo("General"));
+    }
+
+    @Test
+    void anUnknownBoardIs404() {
+        given().get("/api/v1/public/boards/not-a-department/stream")
+                .then().statusCode(404).contentType("application/problem+json");
+    }
+
+    @Test
+    void theBoardPageIsServed() {
+        given().get("/board/").then().statusCode(200).contentType(containsString("text/html"))
+                .body(containsString("board.js"));
+        given().get("/board/board.js").then().statusCode(200).body(containsString("new EventSource"));
+    }
+
+    @Test
+    void openBoardsAreCounted() throws Exception {
+        UUID department = UUID.randomUUID();
+        double before = StandIn.metric("medi_fanout_sse_clients", "kind=\"board\"");
+        try (SseClient board = SseClient.open(baseUri.resolve("/api/v1/public/boards/" + department + "/stream"), null)) {
+            board.next("board");
+            assertEquals(before + 1, StandIn.metric("medi_fanout_sse_clients", "kind=\"board\""));
+        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> StandIn.metric("medi_fanout_sse_clients", "kind=\"board\"") == before);
+    }
+}
