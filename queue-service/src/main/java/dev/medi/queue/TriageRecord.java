@@ -1,6 +1,7 @@
 package dev.medi.queue;
 
 import dev.medi.platform.defaults.TimeOrderedIds;
+import dev.medi.platform.events.QueueTriageData;
 import dev.medi.queue.triage.TriageAssessment;
 import dev.medi.queue.triage.TriageResult;
 import jakarta.persistence.Column;
@@ -105,6 +106,12 @@ public class TriageRecord {
         record.finalLevel = finalLevel;
         record.overrideReason = overridden ? overrideReason.strip() : null;
         return record;
+    }
+
+    /** The assessment as it travels with the triage event. */
+    public QueueTriageData eventData() {
+        return new QueueTriageData(id, assessedBy, assessedAt, heartRate, respiratoryRate, spo2, systolicBp, diastolicBp,
+                temperatureCelsius, pain, consciousness, engineLevel, engineRule, finalLevel);
     }
 
     public UUID id() {

@@ -2,6 +2,7 @@ package dev.medi.queue.messaging;
 
 import dev.medi.platform.events.EventSources;
 import dev.medi.platform.events.QueueEventData;
+import dev.medi.platform.events.QueueTriageData;
 import dev.medi.platform.events.Topics;
 import dev.medi.platform.outbox.Outbox;
 import dev.medi.platform.outbox.OutboxRelay;
@@ -39,6 +40,11 @@ public class QueueEventPublisher {
 
     /** Inside the transaction of the change: flushes the entry, takes the next sequence and appends the event. */
     public Uni<Long> record(String type, QueueEntry entry) {
+        return record(type, entry, null);
+    }
+
+    /** As {@link #record(String, QueueEntry)}, carrying the triage behind a triage event. */
+    public Uni<Long> record(String type, QueueEntry entry, QueueTriageData triage) {
         return Panache.getSession().flatMap(session -> session.flush()) // the snapshot carries the new version
                 .chain(() -> sequences.next(entry.departmentId()))
                 .call(sequence -> outbox.append(
@@ -47,7 +53,7 @@ public class QueueEventPublisher {
                         type,
                         EventSources.QUEUE_SERVICE,
                         entry.id().toString(),
-                        new QueueEventData(entry.departmentId(), sequence, entry.snapshot())));
+                        new QueueEventData(entry.departmentId(), sequence, entry.snapshot(), triage)));
     }
 
     /** After commit: publish without waiting for the next poll. */

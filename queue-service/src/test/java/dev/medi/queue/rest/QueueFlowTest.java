@@ -85,6 +85,10 @@ class QueueFlowTest {
                 record -> entry.equals(TopicReader.header(record, "ce_subject"))
                         && "medi.queue.entry.triaged.v1".equals(TopicReader.header(record, "ce_type")));
         EventSchemas.assertValid(Topics.QUEUE_EVENTS, triaged.value());
+        JsonObject assessment = new JsonObject(triaged.value()).getJsonObject("triage");
+        assertEquals(80, assessment.getInteger("heartRate"), "the vitals travel with the event for patient-service");
+        assertEquals(4, assessment.getInteger("engineLevel"));
+        assertEquals(3, assessment.getInteger("finalLevel"));
     }
 
     @Test
