@@ -28,8 +28,16 @@ public class QueueEntryRepository implements PanacheRepositoryBase<QueueEntry, U
                 .firstResult();
     }
 
-    public Uni<List<QueueEntry>> waiting(UUID departmentId) {
-        return find("departmentId = ?1 and status in ?2", departmentId, WAITING).list();
+    /**
+     * Waiting entries the SLA monitor may have to change at {@code now}: past their due time and either not yet
+     * marked as breached or still able to move up by aging. Entries within their target are left alone, so a
+     * long queue does not make the monitor hold the department's lock for long.
+     */
+    public Uni<List<QueueEntry>> agingCandidates(UUID departmentId, Instant now) {
+        return find("""
+                departmentId = ?1 and status in ?2 and slaDueAt < ?3
+                and (slaBreachedAt is null or (priorityOverride is null and priority > 1))""",
+                departmentId, WAITING, now).list();
     }
 
     /** Average length of the consultations finished in the department since {@code since}, and how many. */

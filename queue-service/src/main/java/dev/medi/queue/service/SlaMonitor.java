@@ -84,7 +84,7 @@ public class SlaMonitor {
     }
 
     private Uni<Void> age(Department department, Instant now) {
-        return entries.waiting(department.id()).flatMap(waiting -> Multi.createFrom().iterable(waiting)
+        return entries.agingCandidates(department.id(), now).flatMap(waiting -> Multi.createFrom().iterable(waiting)
                 .onItem().transformToUniAndConcatenate(entry -> {
                     boolean reprioritised = entry.reprioritise(department.slaTargets(), rules, now);
                     if (entry.markBreachIfDue(now)) {
