@@ -127,7 +127,9 @@ final class MediApi {
     /** Text of a URL (Prometheus metrics), or {@code null} when it does not answer 200. */
     String text(URI url) {
         try {
-            HttpResponse<String> response = http.send(get(url).build(), HttpResponse.BodyHandlers.ofString());
+            // the Prometheus endpoint answers 406 to Accept: application/json
+            HttpResponse<String> response = http.send(get(url).setHeader("Accept", "text/plain").build(),
+                    HttpResponse.BodyHandlers.ofString());
             return response.statusCode() == 200 ? response.body() : null;
         } catch (IOException | IllegalArgumentException e) {
             return null;
