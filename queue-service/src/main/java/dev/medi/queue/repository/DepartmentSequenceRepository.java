@@ -14,7 +14,8 @@ public class DepartmentSequenceRepository {
             insert into department_sequences (department_id, last_sequence) values (?1, 0)
             on conflict (department_id) do nothing""";
     private static final String LOCK = "select last_sequence from department_sequences where department_id = ?1 for update";
-    private static final String READ = "select last_sequence from department_sequences where department_id = ?1 for share";
+    private static final String REPEATABLE_READ = "set transaction isolation level repeatable read";
+    private static final String READ = "select last_sequence from department_sequences where department_id = ?1";
     private static final String NEXT = """
             update department_sequences set last_sequence = last_sequence + 1 where department_id = ?1
             returning last_sequence""";
@@ -27,19 +28,23 @@ public class DepartmentSequenceRepository {
     }
 
     /**
-     * The last sequence, holding writers off until the end of the transaction: what is read next in the same
-     * transaction is exactly the state at that sequence.
+     * The last sequence, as the first statement of a repeatable-read transaction: everything read next in the
+     * same transaction is the state at exactly that sequence (changes number their events in commit order),
+     * and readers neither wait for writers nor hold them up.
      */
     public Uni<Long> readConsistent(UUID departmentId) {
-        return Panache.getSession().flatMap(session -> session.createNativeQuery(READ, Long.class)
-                .setParameter(1, departmentId).getResultList())
+        return Panache.getSession().flatMap(session -> session.createNativeQuery(REPEATABLE_READ).executeUpdate()
+                .chain(() -> session.createNativeQuery(READ, Long.class).setParameter(1, departmentId).getResultList()))
                 .map(rows -> rows.isEmpty() ? 0L : rows.get(0));
     }
 
-    /** Takes the next sequence number; call {@link #lock} first in the same transaction. */
+    /**
+     * Takes the next sequence number, locking the row until commit (if {@link #lock} did not already): events
+     * are numbered in commit order.
+     */
     public Uni<Long> next(UUID departmentId) {
-        return Panache.getSession().flatMap(session -> session.createNativeQuery(NEXT, Long.class)
-                .setParameter(1, departmentId)
-                .getSingleResult());
+        return Panache.getSession().flatMap(session -> session.createNativeQuery(ENSURE).setParameter(1, departmentId)
+                .executeUpdate()
+                .chain(() -> session.createNativeQuery(NEXT, Long.class).setParameter(1, departmentId).getSingleResult()));
     }
 }

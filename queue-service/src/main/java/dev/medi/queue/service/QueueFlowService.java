@@ -134,14 +134,17 @@ public class QueueFlowService {
         Instant now = clock.instant();
         UUID first = departmentId.compareTo(targetDepartmentId) < 0 ? departmentId : targetDepartmentId;
         UUID second = first.equals(departmentId) ? targetDepartmentId : departmentId;
-        return Panache.withTransaction(() -> events.lockDepartment(first).chain(() -> events.lockDepartment(second))
-                        .chain(() -> departments.findById(targetDepartmentId)).map(Departments::found)
-                        .flatMap(target -> entries.findById(entryId).map(entry -> Departments.inDepartment(entry, departmentId))
+        // Lock order everywhere: a day's ticket row before department sequence rows (check-in takes its ticket,
+        // then the sequence), so a transfer into a department and a check-in there cannot deadlock.
+        return Panache.withTransaction(() -> departments.findById(targetDepartmentId).map(Departments::found)
+                        .flatMap(target -> tickets.next(target.id(), target.day(now))
+                                .call(() -> events.lockDepartment(first).chain(() -> events.lockDepartment(second)))
+                                .flatMap(number -> entries.findById(entryId).map(entry -> Departments.inDepartment(entry, departmentId))
                                 .flatMap(entry -> {
                                     QueueTransition out = entry.transferTo(target.id(), caller.username(), reason, now);
-                                    return tickets.next(target.id(), target.day(now)).flatMap(number -> {
+                                    return Uni.createFrom().item(number).flatMap(ticketNumber -> {
                                         QueueEntry continued = entry.continueIn(target,
-                                                target.code() + "-" + String.format("%03d", number), caller.username(), rules, now);
+                                                target.code() + "-" + String.format("%03d", ticketNumber), caller.username(), rules, now);
                                         return transitions.persist(out)
                                                 .call(() -> events.record(EventTypes.QUEUE_ENTRY_TRANSFERRED, entry))
                                                 .call(() -> entries.persist(continued))
@@ -150,7 +153,7 @@ public class QueueFlowService {
                                                 .call(() -> events.record(EventTypes.QUEUE_ENTRY_TRANSFERRED_IN, continued))
                                                 .replaceWith(continued);
                                     });
-                                })))
+                                }))))
                 .invoke(events::committed);
     }
 
