@@ -73,12 +73,15 @@ public final class DevStack {
                       -d '{"username":"receptionist","password":"medi-demo-receptionist"}' | sed 's/.*"accessToken":"\\([^"]*\\)".*/\\1/')
                     curl -i -X POST {}/api/v1/queues/{}/check-ins \\
                       -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' \\
-                      -d '{"chiefComplaint":"chest pain"}'
-                  and watch it live on the WebSocket {}/ws/queue (see README).
+                      -H "Idempotency-Key: $(cat /proc/sys/kernel/random/uuid)" \\
+                      -d '{"arrivalName":"Jo Example","chiefComplaint":"chest pain"}'
+                  and watch it live on the WebSocket {}/ws/queue (see README), or the waiting-room board at
+                  {}/board/?department={}.
                 Ctrl-C stops everything.""",
                 (System.nanoTime() - started) / 1_000_000_000, stack.gatewayUrl(),
                 LocalStack.LOCAL_POSTGRES_PORT, LocalStack.LOCAL_KAFKA_PORT, DEMO_DEPARTMENTS,
-                stack.gatewayUrl(), stack.gatewayUrl(), DEMO_DEPARTMENTS.get(0), stack.gatewayUrl().replace("http", "ws"));
+                stack.gatewayUrl(), stack.gatewayUrl(), DEMO_DEPARTMENTS.get(0), stack.gatewayUrl().replace("http", "ws"),
+                stack.gatewayUrl(), DEMO_DEPARTMENTS.get(0));
         // Watch the children: if one dies, say so and bring everything down instead of limping on.
         while (stopped.getCount() > 0) {
             var exited = stack.firstExited();
