@@ -47,7 +47,18 @@ public class QueueServiceClient {
         return get(config.boardPath(), departmentId, null);
     }
 
+    /**
+     * One retry for a failure below HTTP (a pooled connection the upstream closed while idle, a cut-off body):
+     * the GET is safe to repeat, and a client would otherwise see an error for a blip. An HTTP error status
+     * is an answer and is not retried.
+     */
     private Future<JsonObject> get(String pathTemplate, UUID departmentId, String bearerToken) {
+        return attempt(pathTemplate, departmentId, bearerToken).recover(failure -> failure instanceof UpstreamStatusException
+                ? Future.failedFuture(failure)
+                : attempt(pathTemplate, departmentId, bearerToken));
+    }
+
+    private Future<JsonObject> attempt(String pathTemplate, UUID departmentId, String bearerToken) {
         long timeout = config.snapshotTimeout().toMillis();
         RequestOptions request = new RequestOptions()
                 .setMethod(HttpMethod.GET)
