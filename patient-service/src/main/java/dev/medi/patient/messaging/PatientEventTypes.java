@@ -1,0 +1,20 @@
+package dev.medi.patient.messaging;
+
+/**
+ * CloudEvents {@code type} values of {@code medi.patient.events.v1}, pattern
+ * {@code medi.<context>.<aggregate>.<verb>.v<n>} as in {@code dev.medi.platform.events.EventTypes}.
+ *
+ * <p><b>Belongs in platform/events</b> ({@code EventTypes}); kept here until that module is changed, so
+ * consumers do not depend on patient-service. Move verbatim.
+ */
+public final class PatientEventTypes {
+
+    public static final String PATIENT_REGISTERED = "medi.patient.patient.registered.v1";
+    /** Demographics changed; {@code changedFields} names which. */
+    public static final String PATIENT_UPDATED = "medi.patient.patient.updated.v1";
+    /** The record was registered by mistake: consumers drop or hide what they hold about it. */
+    public static final String PATIENT_ENTERED_IN_ERROR = "medi.patient.patient.entered-in-error.v1";
+
+    private PatientEventTypes() {
+    }
+}

@@ -1,0 +1,40 @@
+package dev.medi.patient.rest;
+
+import dev.medi.patient.AdministrativeGender;
+import dev.medi.patient.Allergy;
+import dev.medi.patient.Demographics;
+import dev.medi.patient.EmergencyContact;
+import dev.medi.patient.HumanName;
+import dev.medi.patient.Identifier;
+import dev.medi.patient.PostalAddress;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PastOrPresent;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * Body of a registration. Only {@code name.family}, {@code birthDate} and {@code sex} are required.
+ *
+ * @param sex FHIR administrative gender: {@code male}, {@code female}, {@code other}, {@code unknown}
+ */
+public record RegisterPatientRequest(
+        @Valid @NotNull HumanName name,
+        @NotNull @PastOrPresent LocalDate birthDate,
+        @NotNull @Pattern(regexp = AdministrativeGender.PATTERN) String sex,
+        @Pattern(regexp = Demographics.PHONE_PATTERN, message = Demographics.PHONE_MESSAGE) String phone,
+        @Email @Size(max = 254) String email,
+        @Valid PostalAddress address,
+        @Size(max = 10) List<@NotNull @Valid Identifier> identifiers,
+        @Size(max = 50) List<@NotNull @Valid Allergy> allergies,
+        @Valid EmergencyContact emergencyContact) {
+
+    Demographics toDemographics() {
+        return new Demographics(name, birthDate, AdministrativeGender.ofCode(sex), phone, email, address,
+                identifiers == null ? List.of() : identifiers, allergies == null ? List.of() : allergies, emergencyContact);
+    }
+}

@@ -1,0 +1,80 @@
+package dev.medi.patient.service;
+
+import dev.medi.patient.AccessPolicy;
+import dev.medi.patient.AuditEntry;
+import dev.medi.patient.repository.AuditEntryRepository;
+import dev.medi.platform.defaults.RequestIds;
+import dev.medi.platform.defaults.TimeOrderedIds;
+import dev.medi.platform.defaults.security.Caller;
+import dev.medi.platform.outbox.AuditTrail;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.MDC;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The audit trail of patient data: every read and write, per patient, into the local {@code audit_log}
+ * (queryable by admins) and onto {@code medi.audit.v1} through the outbox, both inside the caller's
+ * transaction. Identifiers only.
+ */
+@ApplicationScoped
+public class PatientAudit {
+
+    public static final String TARGET_PATIENT = "patient";
+
+    /** Actions, {@code <resource>.<verb>}. */
+    public static final String CREATE = "patient.create";
+    public static final String READ = "patient.read";
+    public static final String UPDATE = "patient.update";
+    /** One record per patient returned by a search. */
+    public static final String SEARCH = "patient.search";
+    /** One record per likely duplicate shown when a registration was stopped. */
+    public static final String DUPLICATE_CHECK = "patient.duplicate-check";
+    /** Registered although likely duplicates were shown. */
+    public static final String DUPLICATE_OVERRIDE = "patient.duplicate-override";
+    public static final String ENTERED_IN_ERROR = "patient.entered-in-error";
+    public static final String BREAK_GLASS = "patient.break-glass";
+
+    public static final String SUCCESS = "success";
+    public static final String DENIED = "denied";
+
+    /** A patient touched by one operation, and why access was allowed ({@code null} when denied). */
+    public record Accessed(UUID patientId, String basis) {
+    }
+
+    private final AuditEntryRepository entries;
+    private final AuditTrail trail;
+    private final Clock clock = Clock.systemUTC();
+
+    PatientAudit(AuditEntryRepository entries, AuditTrail trail) {
+        this.entries = entries;
+        this.trail = trail;
+    }
+
+    /** One record; call inside the transaction of the operation. */
+    public Uni<Void> record(Caller caller, String action, UUID patientId, String outcome, AccessPolicy.Basis basis) {
+        return recordAll(caller, action, List.of(new Accessed(patientId, basis == null ? null : basis.code())), outcome);
+    }
+
+    /** One record per patient, in order; call inside the transaction of the operation. */
+    public Uni<Void> recordAll(Caller caller, String action, List<Accessed> patients, String outcome) {
+        List<String> roles = caller.roles().stream().sorted().toList();
+        Object requestId = MDC.get(RequestIds.MDC_KEY);
+        String request = requestId == null ? null : requestId.toString();
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        // all local entries first, then all outbox rows: consecutive inserts of one table go out as one batch
+        for (Accessed accessed : patients) {
+            AuditEntry entry = AuditEntry.of(TimeOrderedIds.next(), clock.instant(), caller.username(), roles, action,
+                    TARGET_PATIENT, accessed.patientId().toString(), accessed.patientId(), outcome, accessed.basis(), request);
+            chain = chain.chain(() -> entries.persist(entry)).replaceWithVoid();
+        }
+        for (Accessed accessed : patients) {
+            chain = chain.chain(() -> trail.record(caller.username(), roles, action, TARGET_PATIENT,
+                    accessed.patientId().toString(), outcome));
+        }
+        return chain;
+    }
+}
