@@ -23,7 +23,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A stand-in for the queue service behind the gateway. The ai service is pointed at a closed port, to see
+ * A stand-in for the queue service (and, echoing, for patient- and auth-service) behind the gateway. The ai service is pointed at a closed port, to see
  * the gateway's 502.
  * <ul>
  *   <li>{@code GET /api/v1/queues/{dept}/snapshot} and {@code GET /api/v1/public/boards/{dept}}: a snapshot
@@ -83,8 +83,11 @@ public class UpstreamStandIn implements QuarkusTestResourceLifecycleManager {
                     .put("body", new String(body, StandardCharsets.UTF_8)));
         });
         server.start();
+        String standIn = "http://127.0.0.1:" + server.getAddress().getPort();
         return Map.of(
-                "medi.gateway.services.queue", "http://127.0.0.1:" + server.getAddress().getPort(),
+                "medi.gateway.services.queue", standIn,
+                "medi.gateway.services.patient", standIn,
+                "medi.gateway.services.auth", standIn,
                 "medi.gateway.services.ai", "http://127.0.0.1:" + Ports.freePort());
     }
 

@@ -5,6 +5,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
@@ -45,6 +47,24 @@ class ApiProxyTest {
         given().auth().oauth2("not-a-token").get("/api/v1/queues/abc")
                 .then().statusCode(401).contentType(PROBLEM_JSON);
         assertEquals(before, upstreamRequests(), "nothing unauthenticated reaches the service");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/api/v1/triage/evaluations", "/api/v1/role-policies/doctor", "/api/v1/audit?patientId=x",
+            "/api/v1/observations/1", "/api/v1/documents/1/content", "/api/v1/notes/1/sign"})
+    void everyServiceRootIsRouted(String path) {
+        int before = upstreamRequests();
+        given().auth().oauth2(TestTokens.forRoles("admin")).get(path)
+                .then().statusCode(200).body("uri", equalTo(path));
+        assertEquals(before + 1, upstreamRequests());
+    }
+
+    @Test
+    void fhirRequestsGoToTheServiceWhichAnswersRefusalsAsOperationOutcomes() {
+        // No token: the gateway lets it through, patient-service decides (metadata is public, the rest 401).
+        given().get("/fhir/r4/metadata").then().statusCode(200).body("uri", equalTo("/fhir/r4/metadata"))
+                .body("authorization", equalTo(null));
+        given().get("/fhir/r4/Patient?name=x").then().statusCode(200).body("uri", equalTo("/fhir/r4/Patient?name=x"));
     }
 
     @Test

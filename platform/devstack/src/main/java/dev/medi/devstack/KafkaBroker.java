@@ -31,6 +31,7 @@ public final class KafkaBroker implements AutoCloseable {
     public static final String LIB_PROPERTY = "medi.kafka.lib";
 
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(90);
+    private static final long FORMAT_TIMEOUT_SECONDS = 180;
 
     private final Process process;
     private final int port;
@@ -70,8 +71,15 @@ public final class KafkaBroker implements AutoCloseable {
                         "-c", config.toString(), "--standalone", "--ignore-formatted"));
                 Process formatting = new ProcessBuilder(format).redirectErrorStream(true)
                         .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile())).start();
-                if (!formatting.waitFor(60, TimeUnit.SECONDS) || formatting.exitValue() != 0) {
-                    throw new IllegalStateException("formatting Kafka storage failed, see " + logFile);
+                // Generous: a cold JVM on a busy 2-core machine (parallel builds) took over a minute here.
+                if (!formatting.waitFor(FORMAT_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+                    formatting.destroyForcibly();
+                    throw new IllegalStateException("formatting Kafka storage took longer than "
+                            + FORMAT_TIMEOUT_SECONDS + " s, see " + logFile);
+                }
+                if (formatting.exitValue() != 0) {
+                    throw new IllegalStateException("formatting Kafka storage failed (exit " + formatting.exitValue()
+                            + "), see " + logFile);
                 }
             }
 

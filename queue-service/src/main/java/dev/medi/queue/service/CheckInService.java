@@ -5,6 +5,7 @@ import dev.medi.platform.defaults.ProblemType;
 import dev.medi.platform.defaults.TimeOrderedIds;
 import dev.medi.platform.defaults.security.Caller;
 import dev.medi.platform.events.EventTypes;
+import dev.medi.queue.Department;
 import dev.medi.queue.QueueEntry;
 import dev.medi.queue.QueuePriority;
 import dev.medi.queue.messaging.QueueEventPublisher;
@@ -63,34 +64,27 @@ public class CheckInService {
     }
 
     /**
-     * Claims the key, numbers the ticket, stores the entry, its first transition and its event in one
-     * transaction. A repeat with the same key (even concurrent) returns the original entry; the same key
-     * with a different request is refused with 422.
+     * Claims the key and stores the entry, its first transition and its event in one transaction. A repeat with
+     * the same key (even concurrent) returns the original entry; the same key with a different request is
+     * refused with 422.
+     *
+     * <p>The ticket number is drawn before, in a transaction of its own, so the day's ticket row is locked for one
+     * statement and its commit instead of the whole check-in (ADR 0003). A request that then loses the key to a
+     * concurrent duplicate leaves its number unused: a gap in ticket numbers is harmless, a slow desk is not.
      */
     public Uni<CheckedIn> checkIn(Caller caller, UUID departmentId, String idempotencyKey, Arrival arrival) {
         caller.requireDepartment(departmentId);
         Instant now = clock.instant();
-        UUID entryId = TimeOrderedIds.next();
         String requestHash = hash(departmentId, arrival);
-        // No department lock up front: the key's primary key orders duplicates, the day's ticket row orders the
-        // numbers, and the event sequence row (taken last, by record()) orders the events — the department is
-        // locked only for the final statements, so check-ins barely wait for each other.
-        return Panache.withTransaction(() -> departments.findById(departmentId).map(Departments::found)
-                        .flatMap(department -> idempotencyKeys.claim(caller.username(), idempotencyKey, requestHash, entryId, now)
-                                .flatMap(claimed -> {
-                                    if (!claimed) {
-                                        return replay(caller, idempotencyKey, requestHash);
-                                    }
-                                    return tickets.next(departmentId, department.day(now)).flatMap(number -> {
-                                        String ticket = department.code() + "-" + String.format("%03d", number);
-                                        QueueEntry entry = QueueEntry.checkIn(entryId, department, ticket, arrival.patientId(),
-                                                arrival.arrivalName(), arrival.chiefComplaint(), caller.username(), rules, now);
-                                        return entries.persist(entry)
-                                                .call(persisted -> transitions.persist(persisted.arrival(caller.username(), null, now)))
-                                                .call(persisted -> events.record(EventTypes.QUEUE_ENTRY_CHECKED_IN, persisted))
-                                                .map(persisted -> new CheckedIn(persisted, false));
-                                    });
-                                })))
+        // Sessions one after the other, never nested: a request holds at most one pooled connection at a time.
+        return Panache.withSession(() -> departments.findById(departmentId).map(Departments::found)
+                        .flatMap(department -> idempotencyKeys.find(caller.username(), idempotencyKey)
+                                .map(claim -> new Lookup(department, claim))))
+                .flatMap(lookup -> lookup.claim() != null
+                        ? Panache.withSession(() -> replay(caller, idempotencyKey, requestHash))
+                        : Panache.withTransaction(() -> tickets.next(departmentId, lookup.department().day(now)))
+                                .flatMap(number -> create(caller, lookup.department(), idempotencyKey, requestHash,
+                                        arrival, number, now)))
                 .invoke(checkedIn -> {
                     if (!checkedIn.replayed()) {
                         Log.infof("checked in entry %s in department %s", checkedIn.entry().id(), departmentId);
@@ -98,6 +92,29 @@ public class CheckInService {
                         events.committed();
                     }
                 });
+    }
+
+    private record Lookup(Department department, IdempotencyKeyRepository.Claim claim) {
+    }
+
+    private Uni<CheckedIn> create(Caller caller, Department department, String idempotencyKey, String requestHash,
+                                  Arrival arrival, int number, Instant now) {
+        UUID entryId = TimeOrderedIds.next();
+        String ticket = department.code() + "-" + String.format("%03d", number);
+        // The event sequence row is taken last (by record()), so the department is locked only for the final
+        // statements and the commit.
+        return Panache.withTransaction(() -> idempotencyKeys.claim(caller.username(), idempotencyKey, requestHash, entryId, now)
+                .flatMap(claimed -> {
+                    if (!claimed) {
+                        return replay(caller, idempotencyKey, requestHash);
+                    }
+                    QueueEntry entry = QueueEntry.checkIn(entryId, department, ticket, arrival.patientId(),
+                            arrival.arrivalName(), arrival.chiefComplaint(), caller.username(), rules, now);
+                    return entries.persist(entry)
+                            .call(persisted -> transitions.persist(persisted.arrival(caller.username(), null, now)))
+                            .call(persisted -> events.record(EventTypes.QUEUE_ENTRY_CHECKED_IN, persisted))
+                            .map(persisted -> new CheckedIn(persisted, false));
+                }));
     }
 
     private Uni<CheckedIn> replay(Caller caller, String idempotencyKey, String requestHash) {
