@@ -22,8 +22,13 @@ import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -125,8 +130,75 @@ class CheckInEndToEndTest {
         }
     }
 
+    /**
+     * Issue 4's "done": a receptionist, a nurse and two doctors take two patients from arrival to finished
+     * through the gateway API while a screen on the WebSocket sees every step, in order, without a gap.
+     */
     @Test
     @Order(3)
+    void aReceptionistANurseAndTwoDoctorsDriveTwoPatientsToFinishedWhileAScreenWatches() throws Exception {
+        String receptionist = signIn("receptionist");
+        String nurse = signIn("nurse");
+        String doctor = signIn("doctor");
+        String secondDoctor = createAndSignIn("doctor.two", "doctor");
+        BlockingQueue<JsonNode> frames = new LinkedBlockingQueue<>();
+        WebSocket socket = HTTP.newWebSocketBuilder()
+                .subprotocols("bearer-token-carrier", "quarkus-http-upgrade#Authorization#Bearer%20" + nurse)
+                .buildAsync(URI.create(stack.gatewayUrl().replace("http", "ws") + "/ws/queue"), new Frames(frames))
+                .get(10, TimeUnit.SECONDS);
+        try {
+            assertEquals("welcome", next(frames).path("type").asText());
+            long sequence = subscribe(socket, frames);
+            Map<String, List<String>> seen = new HashMap<>();
+
+            List<String> patients = new ArrayList<>();
+            for (String complaint : List.of("chest pain", "severe headache")) {
+                HttpResponse<String> created = checkIn(receptionist, complaint);
+                assertEquals(201, created.statusCode(), created.body());
+                patients.add(JSON.readTree(created.body()).path("id").asText());
+                sequence = expectEvent(frames, sequence, "checked-in", seen);
+            }
+            for (String entry : patients) {
+                // High risk: ESI 2 by decision point B, ahead of the untriaged arrivals of the earlier tests.
+                HttpResponse<String> triaged = post(entryPath(entry) + "/triage", """
+                        {"ageYears": 54, "highRisk": true, "expectedResources": 2,
+                         "vitals": {"heartRate": 96, "respiratoryRate": 18, "spo2": 97, "systolicBp": 150,
+                                    "diastolicBp": 90, "temperatureCelsius": 37.1, "pain": 6, "consciousness": "ALERT"}}""",
+                        nurse, null);
+                assertEquals(200, triaged.statusCode(), triaged.body());
+                assertEquals(2, JSON.readTree(triaged.body()).path("finalLevel").asInt(), triaged.body());
+                sequence = expectEvent(frames, sequence, "triaged", seen);
+            }
+
+            // Both doctors call at the same moment: each gets one of the two, never the same one.
+            CompletableFuture<HttpResponse<String>> first = postAsync("/api/v1/queues/" + GENERAL + "/call-next",
+                    "{\"room\":\"Room 1\"}", doctor);
+            CompletableFuture<HttpResponse<String>> second = postAsync("/api/v1/queues/" + GENERAL + "/call-next",
+                    "{\"room\":\"Room 2\"}", secondDoctor);
+            Map<String, String> calledBy = new HashMap<>();
+            calledBy.put(JSON.readTree(ok(first.get(15, TimeUnit.SECONDS))).path("id").asText(), doctor);
+            calledBy.put(JSON.readTree(ok(second.get(15, TimeUnit.SECONDS))).path("id").asText(), secondDoctor);
+            assertEquals(Set.copyOf(patients), calledBy.keySet(), "each doctor called one of the two patients");
+            sequence = expectEvent(frames, sequence, "called", seen);
+            sequence = expectEvent(frames, sequence, "called", seen);
+
+            for (String entry : patients) {
+                ok(post(entryPath(entry) + "/consultation", "", calledBy.get(entry), null));
+                sequence = expectEvent(frames, sequence, "consultation-started", seen);
+                ok(post(entryPath(entry) + "/finish", "", calledBy.get(entry), null));
+                sequence = expectEvent(frames, sequence, "finished", seen);
+            }
+            List<String> lifecycle = List.of("checked-in", "triaged", "called", "consultation-started", "finished");
+            for (String entry : patients) {
+                assertEquals(lifecycle, seen.get(entry), "the screen saw every step of " + entry + " in order");
+            }
+        } finally {
+            socket.sendClose(WebSocket.NORMAL_CLOSURE, "done").get(5, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    @Order(4)
     void theGatewayAndTheServiceRejectBadRequestsWithProblems() throws Exception {
         HttpResponse<String> anonymous = post("/api/v1/queues/" + GENERAL + "/check-ins", "{\"chiefComplaint\":\"x\"}", null, null);
         assertEquals(401, anonymous.statusCode());
@@ -140,7 +212,7 @@ class CheckInEndToEndTest {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void stoppingTheSuiteLeavesNoProcessBehind() {
         List<Process> services = List.of(MediService.values()).stream().map(s -> stack.service(s).process()).toList();
         int kafkaPort = stack.infrastructure().kafka().port();
@@ -166,7 +238,7 @@ class CheckInEndToEndTest {
     }
 
     /** Subscribes to the general department; the gateway answers with the department's snapshot first. */
-    private static void subscribe(WebSocket socket, BlockingQueue<JsonNode> frames) throws Exception {
+    private static long subscribe(WebSocket socket, BlockingQueue<JsonNode> frames) throws Exception {
         socket.sendText("{\"type\":\"subscribe\",\"departments\":[\"" + GENERAL + "\"]}", true).get(5, TimeUnit.SECONDS);
         boolean subscribed = false;
         JsonNode frame;
@@ -178,6 +250,52 @@ class CheckInEndToEndTest {
         } while (!"snapshot".equals(frame.path("type").asText()));
         assertTrue(subscribed, "no subscribed confirmation");
         assertEquals(GENERAL, frame.path("departmentId").asText());
+        return frame.path("snapshot").path("sequence").asLong();
+    }
+
+    /**
+     * The next queue event must be the one right after {@code sequence} and of the given kind
+     * ({@code medi.queue.entry.<kind>.v1}); records it per entry. Returns its sequence.
+     */
+    private static long expectEvent(BlockingQueue<JsonNode> frames, long sequence, String kind,
+                                    Map<String, List<String>> seen) throws InterruptedException {
+        JsonNode event = nextEvent(frames);
+        assertEquals("queue-event", event.path("type").asText(), event.toString());
+        assertEquals(sequence + 1, event.path("sequence").asLong(), "no gap, no repeat");
+        assertEquals("medi.queue.entry." + kind + ".v1", event.path("eventType").asText());
+        seen.computeIfAbsent(event.path("entry").path("id").asText(), id -> new ArrayList<>()).add(kind);
+        return sequence + 1;
+    }
+
+    private static String entryPath(String entryId) {
+        return "/api/v1/queues/" + GENERAL + "/entries/" + entryId;
+    }
+
+    private static String ok(HttpResponse<String> response) {
+        assertEquals(200, response.statusCode(), response.body());
+        return response.body();
+    }
+
+    /** An admin creates a staff account in the general department through the gateway; it signs in. */
+    private static String createAndSignIn(String username, String role) throws IOException, InterruptedException {
+        String password = "Second-doctor-" + UUID.randomUUID();
+        HttpResponse<String> created = post("/api/v1/users", """
+                {"username": "%s", "email": "%s@clinic.example", "displayName": "Second Doctor", "roles": ["%s"],
+                 "departments": ["%s"], "initialPassword": "%s"}""".formatted(username, username, role, GENERAL, password),
+                signIn("admin"), null);
+        assertEquals(201, created.statusCode(), created.body());
+        HttpResponse<String> login = post("/api/v1/auth/login",
+                "{\"username\":\"" + username + "\",\"password\":\"" + password + "\"}", null, null);
+        assertEquals(200, login.statusCode(), login.body());
+        return JSON.readTree(login.body()).path("accessToken").asText();
+    }
+
+    private static CompletableFuture<HttpResponse<String>> postAsync(String path, String body, String token) {
+        return HTTP.sendAsync(HttpRequest.newBuilder(URI.create(stack.gatewayUrl() + path))
+                .timeout(Duration.ofSeconds(10))
+                .header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + token)
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     /** The next queue event, skipping heartbeats. */
