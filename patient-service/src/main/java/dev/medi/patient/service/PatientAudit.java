@@ -38,8 +38,36 @@ public class PatientAudit {
     public static final String ENTERED_IN_ERROR = "patient.entered-in-error";
     public static final String BREAK_GLASS = "patient.break-glass";
 
+    /** Targets other than the patient record itself: one document, one clinical note. */
+    public static final String TARGET_DOCUMENT = "document";
+    public static final String TARGET_NOTE = "note";
+
+    /** Documents (issue 5 item 5). A list is one record per patient; the others one per document. */
+    public static final String DOCUMENT_CREATE = "document.create";
+    public static final String DOCUMENT_READ = "document.read";
+    public static final String DOCUMENT_LIST = "document.list";
+    public static final String DOCUMENT_DOWNLOAD = "document.download";
+    public static final String DOCUMENT_ENTERED_IN_ERROR = "document.entered-in-error";
+
+    /** Clinical notes (issue 5 item 6): one record per note, a list one per note shown. */
+    public static final String NOTE_CREATE = "note.create";
+    public static final String NOTE_READ = "note.read";
+    public static final String NOTE_UPDATE = "note.update";
+    public static final String NOTE_VERSIONS = "note.versions";
+    public static final String NOTE_SIGN = "note.sign";
+    public static final String NOTE_ADDENDUM = "note.addendum";
+    public static final String NOTE_LIST = "note.list";
+    public static final String NOTE_PDF = "note.pdf";
+
     public static final String SUCCESS = "success";
     public static final String DENIED = "denied";
+
+    /** What an operation touched when it is not the patient record itself: a document, a note. */
+    public record Target(String type, String id) {
+        public static Target patient(UUID patientId) {
+            return new Target(TARGET_PATIENT, patientId.toString());
+        }
+    }
 
     /** A patient touched by one operation, and why access was allowed ({@code null} when denied). */
     public record Accessed(UUID patientId, String basis) {
@@ -57,6 +85,21 @@ public class PatientAudit {
     /** One record; call inside the transaction of the operation. */
     public Uni<Void> record(Caller caller, String action, UUID patientId, String outcome, AccessPolicy.Basis basis) {
         return recordAll(caller, action, List.of(new Accessed(patientId, basis == null ? null : basis.code())), outcome);
+    }
+
+    /**
+     * One record about {@code target} (a document, a note) of the patient; call inside the transaction of the
+     * operation. The target's id is the Kafka key on {@code medi.audit.v1}; the patient id stays searchable locally.
+     */
+    public Uni<Void> record(Caller caller, String action, Target target, UUID patientId, String outcome,
+                            AccessPolicy.Basis basis) {
+        List<String> roles = caller.roles().stream().sorted().toList();
+        Object requestId = MDC.get(RequestIds.MDC_KEY);
+        AuditEntry entry = AuditEntry.of(TimeOrderedIds.next(), clock.instant(), caller.username(), roles, action,
+                target.type(), target.id(), patientId, outcome, basis == null ? null : basis.code(),
+                requestId == null ? null : requestId.toString());
+        return entries.persist(entry).chain(() -> trail.record(caller.username(), roles, action, target.type(),
+                target.id(), outcome));
     }
 
     /** One record per patient, in order; call inside the transaction of the operation. */
