@@ -1,5 +1,6 @@
 package dev.medi.patient.messaging;
 
+import dev.medi.patient.Note;
 import dev.medi.patient.Patient;
 import dev.medi.platform.events.EventSources;
 import dev.medi.platform.events.Topics;
@@ -11,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 
 /** Records patient events in the outbox, keyed by patient, in the transaction of the change. */
 @ApplicationScoped
@@ -31,6 +33,20 @@ public class PatientEventPublisher {
                         EventSources.PATIENT_SERVICE, patient.id().toString(),
                         new PatientEventData(patient.id(), patient.mrn(), patient.status().code(), patient.version(),
                                 List.copyOf(changedFields), patient.duplicateOverride(), patient.duplicateCandidates())))
+                .replaceWithVoid();
+    }
+
+    /**
+     * Inside the transaction: a note event, keyed by the patient (so a patient's events stay in order), with the
+     * note as subject. Identifiers and state only, never the note's text.
+     */
+    public Uni<Void> recordNote(String type, Note note, UUID addendumId) {
+        return Panache.getSession().flatMap(session -> session.flush())
+                .chain(() -> outbox.append(Topics.PATIENT_EVENTS, note.patientId().toString(), type,
+                        EventSources.PATIENT_SERVICE, note.id().toString(),
+                        new NoteEventData(note.id(), note.patientId(), note.encounterId(), note.status().code(),
+                                note.version(), note.createdBy(), note.provenance().aiGenerated(), note.signedBy(),
+                                note.signedAt(), addendumId)))
                 .replaceWithVoid();
     }
 

@@ -52,7 +52,7 @@ public class DocumentResource {
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = DocumentView.class)))
     @APIResponse(responseCode = "410", description = "Entered in error (admins still get 200)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<DocumentView> get(@PathParam("id") UUID id) {
+    public Uni<DocumentView> getDocument(@PathParam("id") UUID id) {
         return documents.get(Caller.of(token), id).map(DocumentView::of);
     }
 
@@ -63,7 +63,7 @@ public class DocumentResource {
             description = "The file with its stored Content-Type, as an attachment. ETag = SHA-256 of the content; "
                     + "If-None-Match with it answers 304. Audited as document.download.")
     @APIResponse(responseCode = "200", description = "The file")
-    public Uni<Response> content(@PathParam("id") UUID id, @HeaderParam("If-None-Match") String ifNoneMatch) {
+    public Uni<Response> documentContent(@PathParam("id") UUID id, @HeaderParam("If-None-Match") String ifNoneMatch) {
         String cached = ifNoneMatch == null ? null : ifNoneMatch.strip().replaceFirst("^W/", "").replace("\"", "");
         return documents.content(Caller.of(token), id, cached).map(content -> {
             EntityTag tag = new EntityTag(content.document().contentHash());
@@ -88,7 +88,7 @@ public class DocumentResource {
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = DocumentView.class)))
     @APIResponse(responseCode = "409", description = "Already entered in error",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<DocumentView> enteredInError(@PathParam("id") UUID id, @Valid @NotNull EnteredInErrorRequest request) {
+    public Uni<DocumentView> documentEnteredInError(@PathParam("id") UUID id, @Valid @NotNull EnteredInErrorRequest request) {
         return documents.markEnteredInError(Caller.of(token), id, request.reason()).map(DocumentView::of);
     }
 

@@ -65,7 +65,7 @@ public class PatientDocumentResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "415", description = "Not PDF, PNG or JPEG, or the content is not what the type says",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<Response> uploadRaw(@PathParam("patientId") UUID patientId,
+    public Uni<Response> uploadDocument(@PathParam("patientId") UUID patientId,
                                    @HeaderParam("Content-Type") String contentType,
                                    @QueryParam("title") String title, @QueryParam("category") String category,
                                    @QueryParam("fileName") String fileName, byte[] content) {
@@ -78,7 +78,7 @@ public class PatientDocumentResource {
     @Operation(summary = "File a document (form upload)",
             description = "Parts: file (the document, with its content type), title, category.")
     @APIResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = DocumentView.class)))
-    public Uni<Response> uploadForm(@PathParam("patientId") UUID patientId, @RestForm("file") FileUpload file,
+    public Uni<Response> uploadDocumentForm(@PathParam("patientId") UUID patientId, @RestForm("file") FileUpload file,
                                     @RestForm("title") String title, @RestForm("category") String category) {
         if (file == null) {
             throw new ProblemException(ProblemType.VALIDATION, "The form has no file part.",
@@ -101,7 +101,7 @@ public class PatientDocumentResource {
     @GET
     @Operation(summary = "A patient's documents", description = "Metadata, newest first. Audited once per list.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = DocumentList.class)))
-    public Uni<DocumentList> list(@PathParam("patientId") UUID patientId) {
+    public Uni<DocumentList> listDocuments(@PathParam("patientId") UUID patientId) {
         return documents.list(Caller.of(token), patientId)
                 .map(found -> new DocumentList(found.stream().map(DocumentView::of).toList()));
     }
