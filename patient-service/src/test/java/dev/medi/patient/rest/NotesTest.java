@@ -157,8 +157,11 @@ class NotesTest {
                 .body("items[0].savedBy", equalTo(nurse)).body("items[1].savedBy", equalTo(doctor));
         assertEquals(1, audit(versions, "note.versions", "success"));
 
-        doctor().get("/api/v1/notes?awaiting-signature=me").then().statusCode(200).body("items.id", hasItem(id))
-                .body("items[0].subjective", nullValue());
+        String awaiting = PatientApi.requestId();
+        doctor().header("X-Request-Id", awaiting).get("/api/v1/notes?awaiting-signature=me").then().statusCode(200)
+                .body("items.id", contains(id)).body("items[0].subjective", nullValue());
+        assertEquals(1, audit(awaiting, "note.list", "success"));
+        assertEquals(1, audit(awaiting));
         doctor().get("/api/v1/notes/awaiting-my-signature").then().statusCode(200).body("items.id", hasItem(id));
         doctor().get("/api/v1/notes/{id}/pdf", id).then().statusCode(409).contentType(PROBLEM_JSON);
 
