@@ -15,6 +15,13 @@ public final class PatientEventTypes {
     /** The record was registered by mistake: consumers drop or hide what they hold about it. */
     public static final String PATIENT_ENTERED_IN_ERROR = "medi.patient.patient.entered-in-error.v1";
 
+    /** An encounter began (from the queue's consultation start, or opened directly); data: {@link EncounterEventData}. */
+    public static final String ENCOUNTER_OPENED = "medi.patient.encounter.opened.v1";
+    /** An encounter ended with an outcome; data: {@link EncounterEventData}. */
+    public static final String ENCOUNTER_CLOSED = "medi.patient.encounter.closed.v1";
+    /** A set of vital signs was recorded (at triage or directly); data: {@link ObservationEventData}. */
+    public static final String OBSERVATION_RECORDED = "medi.patient.observation.recorded.v1";
+
     private PatientEventTypes() {
     }
 }
