@@ -22,6 +22,13 @@ public final class PatientEventTypes {
     /** A signed addendum was added to a signed note; {@code addendumId} names it. */
     public static final String NOTE_ADDENDUM_ADDED = "medi.patient.note.addendum-added.v1";
 
+    /** An encounter began (from the queue's consultation start, or opened directly); data: {@link EncounterEventData}. */
+    public static final String ENCOUNTER_OPENED = "medi.patient.encounter.opened.v1";
+    /** An encounter ended with an outcome; data: {@link EncounterEventData}. */
+    public static final String ENCOUNTER_CLOSED = "medi.patient.encounter.closed.v1";
+    /** A set of vital signs was recorded (at triage or directly); data: {@link ObservationEventData}. */
+    public static final String OBSERVATION_RECORDED = "medi.patient.observation.recorded.v1";
+
     private PatientEventTypes() {
     }
 }

@@ -37,6 +37,23 @@ public class PatientAudit {
     public static final String DUPLICATE_OVERRIDE = "patient.duplicate-override";
     public static final String ENTERED_IN_ERROR = "patient.entered-in-error";
     public static final String BREAK_GLASS = "patient.break-glass";
+    /** Clinical data (target: the patient; the record's id is in the request's logs and the response). */
+    public static final String ENCOUNTER_OPEN = "encounter.open";
+    public static final String ENCOUNTER_READ = "encounter.read";
+    public static final String ENCOUNTER_CLOSE = "encounter.close";
+    /** A list or search of a patient's encounters. */
+    public static final String ENCOUNTER_SEARCH = "encounter.search";
+    public static final String OBSERVATION_CREATE = "observation.create";
+    public static final String OBSERVATION_READ = "observation.read";
+    /** A list or search of a patient's observations. */
+    public static final String OBSERVATION_SEARCH = "observation.search";
+    /** The patient's history (encounters, vitals, ...), a page of it. */
+    public static final String HISTORY = "patient.history";
+    /** The whole record as a FHIR Bundle: {@code /api/v1/patients/{id}/export} and FHIR {@code $everything}. */
+    public static final String EXPORT = "patient.export";
+
+    /** Access basis of writes made by a consumer of another service's events (no user behind them). */
+    public static final String BASIS_EVENT = "event";
 
     /** Targets other than the patient record itself: one document, one clinical note. */
     public static final String TARGET_DOCUMENT = "document";
