@@ -62,12 +62,13 @@ public class NoteService {
     private final EncounterLookup encounters;
     private final PatientRepository patients;
     private final PatientAccess access;
+    private final PatientAudit audit;
     private final PatientEventPublisher events;
     private final NoteConfig config;
     private final Clock clock = Clock.systemUTC();
 
     NoteService(NoteRepository notes, NoteVersionRepository versions, NoteAddendumRepository addenda,
-                EncounterLookup encounters, PatientRepository patients, PatientAccess access,
+                EncounterLookup encounters, PatientRepository patients, PatientAccess access, PatientAudit audit,
                 PatientEventPublisher events, NoteConfig config) {
         this.notes = notes;
         this.versions = versions;
@@ -75,6 +76,7 @@ public class NoteService {
         this.encounters = encounters;
         this.patients = patients;
         this.access = access;
+        this.audit = audit;
         this.events = events;
         this.config = config;
     }
@@ -144,15 +146,13 @@ public class NoteService {
         Instant now = clock.instant();
         Signature signature = new Signature(caller.username(), caller.hasRole(Roles.DOCTOR), authenticatedAt,
                 config.signingMaxAuthAge(), now);
-        return Panache.withTransaction(() -> guarded(caller, id, Operation.WRITE_CLINICAL, PatientAudit.NOTE_SIGN, now,
-                        note -> {
-                            if (expectedVersion != null) {
-                                requireVersion(note, expectedVersion);
-                            }
-                            note.sign(signature);
-                            return events.recordNote(PatientEventTypes.NOTE_SIGNED, note, null).replaceWith(note);
-                        }))
-                .onFailure(NoteSignatureException.class).transform(this::signatureProblem)
+        return Panache.withTransaction(() -> signing(caller, id, PatientAudit.NOTE_SIGN, now, note -> {
+                    if (expectedVersion != null) {
+                        requireVersion(note, expectedVersion);
+                    }
+                    note.sign(signature);
+                    return events.recordNote(PatientEventTypes.NOTE_SIGNED, note, null).replaceWith(note);
+                }))
                 .map(Guarded::orThrow)
                 .invoke(note -> {
                     events.committed();
@@ -166,14 +166,12 @@ public class NoteService {
         Instant now = clock.instant();
         Signature signature = new Signature(caller.username(), caller.hasRole(Roles.DOCTOR), authenticatedAt,
                 config.signingMaxAuthAge(), now);
-        return Panache.withTransaction(() -> guarded(caller, id, Operation.WRITE_CLINICAL, PatientAudit.NOTE_ADDENDUM, now,
-                        note -> {
-                            NoteAddendum addendum = note.addendum(TimeOrderedIds.next(), text, signature);
-                            return addenda.persist(addendum)
-                                    .call(() -> events.recordNote(PatientEventTypes.NOTE_ADDENDUM_ADDED, note, addendum.id()))
-                                    .replaceWith(note);
-                        }))
-                .onFailure(NoteSignatureException.class).transform(this::signatureProblem)
+        return Panache.withTransaction(() -> signing(caller, id, PatientAudit.NOTE_ADDENDUM, now, note -> {
+                    NoteAddendum addendum = note.addendum(TimeOrderedIds.next(), text, signature);
+                    return addenda.persist(addendum)
+                            .call(() -> events.recordNote(PatientEventTypes.NOTE_ADDENDUM_ADDED, note, addendum.id()))
+                            .replaceWith(note);
+                }))
                 .map(Guarded::orThrow)
                 .invoke(note -> {
                     events.committed();
@@ -284,12 +282,39 @@ public class NoteService {
                                 : Uni.createFrom().item(guarded.<Note>map(decision -> null))));
     }
 
+    /**
+     * As {@link #guarded} for a signature (of the note or of an addendum): a signature the rules refuse (not a
+     * doctor, sign-in too old) is audited as {@code denied} like a refusal by the access rule, so attempts with a
+     * stale session show up in the audit log. State conflicts (409) and stale versions (412) are not audited.
+     */
+    private Uni<Guarded<Note>> signing(Caller caller, UUID id, String action, Instant now,
+                                       java.util.function.Function<Note, Uni<Note>> work) {
+        PatientAudit.Target target = target(id);
+        return notes.findById(id).map(NoteService::found)
+                .flatMap(note -> patients.findById(note.patientId()).map(PatientService::found)
+                        .flatMap(patient -> access.decide(caller, patient, Operation.WRITE_CLINICAL, now)
+                                .flatMap(decision -> {
+                                    if (!decision.allowed()) {
+                                        return access.check(caller, patient, Operation.WRITE_CLINICAL, action, target, now)
+                                                .map(guarded -> guarded.<Note>map(allowed -> null));
+                                    }
+                                    Uni<Note> signed;
+                                    try {
+                                        signed = work.apply(note);
+                                    } catch (NoteSignatureException refused) {
+                                        return audit.record(caller, action, target, patient.id(), PatientAudit.DENIED, null)
+                                                .replaceWith(Guarded.<Note>refused(signatureProblem(refused)));
+                                    }
+                                    return signed.call(() -> audit.record(caller, action, target, patient.id(),
+                                            PatientAudit.SUCCESS, decision.basis())).map(Guarded::allowed);
+                                })));
+    }
+
     private Uni<NoteWithAddenda> withAddenda(Note note) {
         return Panache.withSession(() -> addenda.ofNote(note.id())).map(found -> new NoteWithAddenda(note, found));
     }
 
-    private RuntimeException signatureProblem(Throwable failure) {
-        NoteSignatureException refused = (NoteSignatureException) failure;
+    private RuntimeException signatureProblem(NoteSignatureException refused) {
         return refused.reauthenticationRequired()
                 ? new ReauthenticationRequiredException(refused.getMessage(), config.signingMaxAuthAge())
                 : new ProblemException(ProblemType.FORBIDDEN, refused.getMessage());

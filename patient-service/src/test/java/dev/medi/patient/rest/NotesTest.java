@@ -166,13 +166,19 @@ class NotesTest {
         doctor().get("/api/v1/notes/{id}/pdf", id).then().statusCode(409).contentType(PROBLEM_JSON);
 
         // signing: doctors only, recently signed in, current version
-        nurse().post("/api/v1/notes/{id}/sign", id).then().statusCode(403).contentType(PROBLEM_JSON)
-                .body("type", equalTo(PROBLEMS + "forbidden"));
-        doctorSignedInAgo(Duration.ofMinutes(6)).post("/api/v1/notes/{id}/sign", id).then().statusCode(401)
+        String nurseSign = PatientApi.requestId();
+        nurse().header("X-Request-Id", nurseSign).post("/api/v1/notes/{id}/sign", id).then().statusCode(403)
+                .contentType(PROBLEM_JSON).body("type", equalTo(PROBLEMS + "forbidden"));
+        assertEquals(1, audit(nurseSign, "note.sign", "denied"));
+        assertEquals(1, audit(nurseSign));
+        String staleSign = PatientApi.requestId();
+        doctorSignedInAgo(Duration.ofMinutes(6)).header("X-Request-Id", staleSign).post("/api/v1/notes/{id}/sign", id)
+                .then().statusCode(401)
                 .contentType(PROBLEM_JSON).body("type", equalTo(PROBLEMS + "reauthentication-required"))
                 .body("detail", containsString("Sign in again"))
                 .header("WWW-Authenticate", containsString("insufficient_user_authentication"))
                 .header("WWW-Authenticate", containsString("max_age=300"));
+        assertEquals(1, audit(staleSign, "note.sign", "denied"), "a signing attempt with an old sign-in is audited");
         doctor().header("If-Match", "\"0\"").post("/api/v1/notes/{id}/sign", id).then().statusCode(412);
         doctor().get("/api/v1/notes/{id}", id).then().statusCode(200).body("status", equalTo("draft"));
 
@@ -182,6 +188,7 @@ class NotesTest {
                 .body("status", equalTo("signed")).body("signedBy", equalTo(doctor)).body("signedAt", not(nullValue()))
                 .body("attestation", equalTo("clinician-authored"));
         assertEquals(1, audit(sign, "note.sign", "success"));
+        assertEquals(1, audit(sign));
 
         // a signed note never changes
         doctor().header("If-Match", "\"2\"").body(soap()).put("/api/v1/notes/{id}", id).then().statusCode(409)
@@ -202,6 +209,7 @@ class NotesTest {
         assertEquals(1, audit(addendum, "note.addendum", "success"));
         assertEquals(1, audit(addendum));
 
+        as("admin").get("/api/v1/notes/{id}", id).then().statusCode(200).body("addenda", hasSize(1));
         String read = PatientApi.requestId();
         nurse().header("X-Request-Id", read).get("/api/v1/notes/{id}", id).then().statusCode(200)
                 .header("ETag", "\"2\"").body("addenda", hasSize(1)).body("status", equalTo("signed"));
