@@ -130,6 +130,7 @@ public class NoteService {
                                     .chain(() -> versions.persist(NoteVersion.of(TimeOrderedIds.next(), note)))
                                     .replaceWith(note);
                         }))
+                .onFailure(NoteService::lostRace).transform(NoteService::changedMeanwhile)
                 .map(Guarded::orThrow)
                 .chain(note -> withAddenda(note))
                 .invoke(read -> Log.infof("note %s saved as version %d", id, read.note().version()));
@@ -153,6 +154,7 @@ public class NoteService {
                     note.sign(signature);
                     return events.recordNote(PatientEventTypes.NOTE_SIGNED, note, null).replaceWith(note);
                 }))
+                .onFailure(NoteService::lostRace).transform(NoteService::changedMeanwhile)
                 .map(Guarded::orThrow)
                 .invoke(note -> {
                     events.committed();
@@ -318,6 +320,26 @@ public class NoteService {
         return refused.reauthenticationRequired()
                 ? new ReauthenticationRequiredException(refused.getMessage(), config.signingMaxAuthAge())
                 : new ProblemException(ProblemType.FORBIDDEN, refused.getMessage());
+    }
+
+    /**
+     * Two writers passed the version check at once and the other committed first: Hibernate's optimistic lock
+     * ({@code version}) or the database's refusal to change a signed note stopped this one.
+     */
+    static boolean lostRace(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            String type = cause.getClass().getSimpleName();
+            if (type.equals("StaleObjectStateException") || type.equals("OptimisticLockException")
+                    || (cause.getMessage() != null && cause.getMessage().contains("a signed clinical note cannot change"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static ProblemException changedMeanwhile(Throwable failure) {
+        return new ProblemException(ProblemType.PRECONDITION_FAILED,
+                "The note was changed meanwhile. Reload it and apply your change again.");
     }
 
     private static PatientAudit.Target target(UUID noteId) {
