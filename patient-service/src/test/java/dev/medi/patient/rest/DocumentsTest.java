@@ -157,6 +157,32 @@ class DocumentsTest {
     }
 
     @Test
+    void aFormWithoutAFileIs400() {
+        String patientId = patient();
+        given().auth().oauth2(dev.medi.platform.testing.TestTokens.tokens()
+                        .accessToken(nurse, List.of("nurse"), List.of(department)))
+                .multiPart("title", "Wound photo").multiPart("category", "imaging")
+                .post("/api/v1/patients/{id}/documents", patientId).then().statusCode(400).contentType(PROBLEM_JSON)
+                .body("errors.field", contains("file"));
+        assertEquals(0, documents(patientId));
+    }
+
+    @Test
+    void documentsOfARecordEnteredInErrorAreGoneForClinicians() {
+        String patientId = patient();
+        String id = upload(nurse(), patientId, pdf(), "application/pdf", 201).path("id");
+        as("receptionist").body(Map.of("reason", "registered twice")).post("/api/v1/patients/{id}/entered-in-error", patientId)
+                .then().statusCode(200);
+        String gone = PatientApi.requestId();
+        nurse().header("X-Request-Id", gone).get("/api/v1/documents/{id}", id).then().statusCode(410)
+                .contentType(PROBLEM_JSON).body("type", equalTo(PROBLEMS + "entered-in-error"));
+        assertEquals(1, audit(gone, "document.read", "denied"));
+        upload(nurse(), patientId, pdf(), "application/pdf", 410);
+        as("admin").get("/api/v1/documents/{id}/content", id).then().statusCode(200);
+        assertEquals(1, documents(patientId));
+    }
+
+    @Test
     void theSameBytesTwiceAreOneBlobAndTwoDocuments() throws Exception {
         String patientId = patient();
         byte[] content = pdf();
