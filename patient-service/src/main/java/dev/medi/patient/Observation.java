@@ -92,7 +92,7 @@ public class Observation {
             throw new IllegalArgumentException("impossible value");
         });
         Observation observation = base(id, context, code);
-        observation.valueQuantity = value.stripTrailingZeros().scale() < 0 ? value.setScale(0) : value.stripTrailingZeros();
+        observation.valueQuantity = plain(value);
         observation.unit = sign.unit();
         observation.interpretation = VitalSignReferenceRanges.interpret(sign, value, context.birthDate(),
                         context.effectiveAt().atZone(ZoneOffset.UTC).toLocalDate())
@@ -157,7 +157,16 @@ public class Observation {
 
     /** {@code null} for a coded value. */
     public BigDecimal valueQuantity() {
-        return valueQuantity;
+        return plain(valueQuantity);
+    }
+
+    /** Without the column's trailing zeros (98.000 → 98, 36.800 → 36.8). */
+    private static BigDecimal plain(BigDecimal value) {
+        if (value == null) {
+            return null;
+        }
+        BigDecimal stripped = value.stripTrailingZeros();
+        return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
     }
 
     /** The ACVPU letter, {@code null} for a number. */

@@ -49,6 +49,43 @@ public class ObservationRepository implements PanacheRepositoryBase<Observation,
         return find(query + " order by effectiveAt desc, id desc", parameters).page(0, limit).list();
     }
 
+    /** A set of observations recorded together and when. */
+    public record SetPosition(UUID setId, Instant effectiveAt) {
+    }
+
+    /**
+     * The patient's sets of observations, newest first (effective time, then set id), strictly after
+     * {@code after} (its id is a set id), at most {@code limit}.
+     */
+    public Uni<List<SetPosition>> setsOfPatient(UUID patientId, Position after, int limit) {
+        String sql = "select set_id, max(effective_at) as at from observations where patient_id = ?1 group by set_id"
+                + (after == null ? "" : " having (max(effective_at) < ?3 or (max(effective_at) = ?3 and set_id < ?4))")
+                + " order by at desc, set_id desc limit ?2";
+        return getSession().flatMap(session -> {
+            var query = session.createNativeQuery(sql, Object[].class).setParameter(1, patientId).setParameter(2, limit);
+            if (after != null) {
+                query.setParameter(3, after.effectiveAt()).setParameter(4, after.id());
+            }
+            return query.getResultList();
+        }).map(rows -> rows.stream().map(row -> new SetPosition((UUID) row[0], toInstant(row[1]))).toList());
+    }
+
+    private static Instant toInstant(Object value) {
+        if (value instanceof Instant instant) {
+            return instant;
+        }
+        if (value instanceof java.time.OffsetDateTime offset) {
+            return offset.toInstant();
+        }
+        if (value instanceof java.sql.Timestamp timestamp) {
+            return timestamp.toInstant();
+        }
+        if (value instanceof java.time.LocalDateTime local) {
+            return local.toInstant(java.time.ZoneOffset.UTC);
+        }
+        throw new IllegalStateException("unexpected timestamp type " + value.getClass().getSimpleName());
+    }
+
     /** Every observation of these sets (to put a blood pressure's systolic and diastolic rows together). */
     public Uni<List<Observation>> ofSets(Collection<UUID> setIds) {
         if (setIds.isEmpty()) {
