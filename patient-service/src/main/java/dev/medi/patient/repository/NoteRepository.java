@@ -16,6 +16,18 @@ public class NoteRepository implements PanacheRepositoryBase<Note, UUID> {
         return list("patientId = ?1 order by id desc", patientId);
     }
 
+    /**
+     * A page of the patient's notes for the history: newest first by creation time then id, strictly after
+     * ({@code afterAt}, {@code afterId}) when given.
+     */
+    public Uni<List<Note>> historyPage(UUID patientId, java.time.Instant afterAt, UUID afterId, int limit) {
+        if (afterAt == null) {
+            return find("patientId = ?1 order by createdAt desc, id desc", patientId).page(0, limit).list();
+        }
+        return find("patientId = ?1 and (createdAt < ?2 or (createdAt = ?2 and id < ?3)) order by createdAt desc, id desc",
+                patientId, afterAt, afterId).page(0, limit).list();
+    }
+
     /** Drafts waiting for {@code username}'s signature, oldest first, at most {@code limit}. */
     public Uni<List<Note>> awaitingSignatureOf(String username, int limit) {
         return find("responsibleSigner = ?1 and status = 'draft' order by id", username).page(0, limit).list();

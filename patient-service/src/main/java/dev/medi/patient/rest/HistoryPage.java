@@ -17,8 +17,9 @@ public record HistoryPage(List<Item> items, String next) {
     /**
      * One item.
      *
-     * @param kind   {@code encounter} (detail: an encounter), {@code vitals} (detail: the signs recorded together);
-     *               more kinds (notes) may follow: clients skip kinds they do not know
+     * @param kind   {@code encounter} (detail: an encounter), {@code vitals} (detail: the signs recorded together),
+     *               {@code note} (detail: the note's summary, no text), {@code document} (detail: its metadata);
+     *               more kinds may follow: clients skip kinds they do not know
      * @param id     the encounter id, the vitals' set id ...
      * @param at     encounter start, time of measurement ...
      */
@@ -28,6 +29,10 @@ public record HistoryPage(List<Item> items, String next) {
             Object detail = item.detail();
             if (detail instanceof Encounter encounter) {
                 detail = EncounterView.of(encounter);
+            } else if (detail instanceof dev.medi.patient.Note note) {
+                detail = NoteView.Summary.of(note); // without the text: open the note for that
+            } else if (detail instanceof dev.medi.patient.Document document) {
+                detail = DocumentView.of(document);
             } else if (detail instanceof PatientHistoryService.VitalsSet set) {
                 detail = new VitalsSetView(set.setId(), set.effectiveAt(),
                         set.observations().stream().map(ObservationView::of).toList());

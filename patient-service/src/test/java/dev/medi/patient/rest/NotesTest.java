@@ -361,6 +361,28 @@ class NotesTest {
     }
 
     @Test
+    void theHistoryShowsNotesAndDocumentsNewestFirst() {
+        String[] visit = encounter();
+        String noteId = draft(doctor(), visit[1], soap(), 201).path("id");
+        String documentId = doctor().contentType("application/pdf")
+                .body(("%PDF-1.4\n% " + UUID.randomUUID() + "\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII))
+                .queryParam("title", "Lab result").queryParam("category", "lab-result")
+                .post("/api/v1/patients/{id}/documents", visit[0]).then().statusCode(201).extract().path("id");
+
+        doctor().get("/api/v1/patients/{id}/history", visit[0]).then().statusCode(200)
+                .body("items.kind", contains("document", "note", "encounter"))
+                .body("items.id", contains(documentId, noteId, visit[1]))
+                .body("items[0].detail.title", equalTo("Lab result"))
+                .body("items[1].detail.status", equalTo("draft"))
+                .body("items[1].detail.subjective", nullValue());
+        // page by page across kinds
+        String next = doctor().queryParam("limit", 1).get("/api/v1/patients/{id}/history", visit[0]).then().statusCode(200)
+                .body("items.id", contains(documentId)).extract().path("next");
+        doctor().queryParam("limit", 1).queryParam("after", next).get("/api/v1/patients/{id}/history", visit[0])
+                .then().statusCode(200).body("items.id", contains(noteId));
+    }
+
+    @Test
     void addendaNeedASignedNote() {
         String[] visit = encounter();
         String id = draft(doctor(), visit[1], soap(), 201).path("id");
