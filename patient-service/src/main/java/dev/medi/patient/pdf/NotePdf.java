@@ -5,10 +5,10 @@ import com.lowagie.text.Document;
 import com.lowagie.text.DocumentException;
 import com.lowagie.text.Element;
 import com.lowagie.text.Font;
-import com.lowagie.text.FontFactory;
 import com.lowagie.text.PageSize;
 import com.lowagie.text.Paragraph;
 import com.lowagie.text.Phrase;
+import com.lowagie.text.pdf.BaseFont;
 import com.lowagie.text.pdf.PdfPCell;
 import com.lowagie.text.pdf.PdfPTable;
 import com.lowagie.text.pdf.PdfWriter;
@@ -42,10 +42,25 @@ public final class NotePdf {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
             .withZone(ZoneOffset.UTC);
 
-    private static final Font TITLE = FontFactory.getFont(FontFactory.HELVETICA_BOLD, 16);
-    private static final Font HEADING = FontFactory.getFont(FontFactory.HELVETICA_BOLD, 11);
-    private static final Font BODY = FontFactory.getFont(FontFactory.HELVETICA, 10);
-    private static final Font SMALL = FontFactory.getFont(FontFactory.HELVETICA_OBLIQUE, 9);
+    /**
+     * Liberation Sans (shipped inside OpenPDF), embedded with Unicode (Identity-H) encoding: patient names such as
+     * Łukasz or Çelik and any clinical text print as written, which the 14 standard PDF fonts (Latin-1 only) cannot.
+     * Bold and italic are simulated by OpenPDF from the regular face.
+     */
+    private static final BaseFont UNICODE = unicodeFont();
+
+    private static final Font TITLE = new Font(UNICODE, 16, Font.BOLD);
+    private static final Font HEADING = new Font(UNICODE, 11, Font.BOLD);
+    private static final Font BODY = new Font(UNICODE, 10, Font.NORMAL);
+    private static final Font SMALL = new Font(UNICODE, 9, Font.ITALIC);
+
+    private static BaseFont unicodeFont() {
+        try {
+            return BaseFont.createFont("font-fallback/LiberationSans-Regular.ttf", BaseFont.IDENTITY_H, BaseFont.EMBEDDED);
+        } catch (DocumentException | java.io.IOException e) {
+            throw new IllegalStateException("the PDF font is missing from the class path", e);
+        }
+    }
 
     private NotePdf() {
     }

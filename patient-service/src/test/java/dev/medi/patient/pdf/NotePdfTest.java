@@ -62,6 +62,19 @@ public class NotePdfTest {
     }
 
     @Test
+    void namesAndTextOutsideLatin1PrintAsWritten() throws IOException {
+        Note note = Note.draft(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(),
+                new SoapContent("Ból gardła od 3 dni", null, "Angina", "Paracetamol 500 mg, kontrola za 3 dni"),
+                null, null, "dr.nowak", NOW);
+        note.sign(new Signature("dr.nowak", true, NOW, Duration.ofMinutes(5), NOW));
+        String text = text(NotePdf.render(new NotePdf.Header("Przychodnia", new HumanName("Wałęsa-Çelik",
+                List.of("Łukasz"), null, null), "1000000064", LocalDate.of(1980, 1, 2), NOW), note, List.of()));
+        for (String expected : List.of("Łukasz Wałęsa-Çelik", "Ból gardła od 3 dni", "kontrola za 3 dni")) {
+            assertTrue(text.contains(expected), () -> "missing \"" + expected + "\" in:\n" + text);
+        }
+    }
+
+    @Test
     void draftsAreNotPrinted() {
         Note note = Note.draft(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(),
                 new SoapContent("s", null, null, null), null, null, "dr.house", NOW);
