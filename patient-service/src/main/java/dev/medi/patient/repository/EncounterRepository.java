@@ -7,6 +7,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 
@@ -25,20 +26,20 @@ public class EncounterRepository implements PanacheRepositoryBase<Encounter, UUI
     /**
      * A patient's encounters, newest first, after {@code after} ({@code null}: from the newest).
      *
-     * @param status only those in this status (FHIR code), or {@code null}
-     * @param from   only those still running at or after this instant (ended at or after it, or open), or {@code null}
-     * @param to     only those started before this instant, or {@code null}
+     * @param statuses only those in one of these statuses (FHIR codes), or {@code null}
+     * @param from     only those started at or after this instant, or {@code null}
+     * @param to       only those started before this instant, or {@code null}
      */
-    public Uni<List<Encounter>> ofPatient(UUID patientId, String status, Instant from, Instant to, Position after,
+    public Uni<List<Encounter>> ofPatient(UUID patientId, Collection<String> statuses, Instant from, Instant to, Position after,
                                           int limit) {
         StringBuilder query = new StringBuilder("patientId = :patient");
         Parameters parameters = Parameters.with("patient", patientId);
-        if (status != null) {
-            query.append(" and status = :status");
-            parameters.and("status", status);
+        if (statuses != null) {
+            query.append(" and status in :statuses");
+            parameters.and("statuses", statuses);
         }
         if (from != null) {
-            query.append(" and (endedAt is null or endedAt >= :from)");
+            query.append(" and startedAt >= :from");
             parameters.and("from", from);
         }
         if (to != null) {
