@@ -13,8 +13,8 @@ import java.util.TimeZone;
 
 /**
  * What this server offers (FHIR R4 CapabilityStatement, kind instance): Patient read and search with the
- * parameters of {@link PatientSearchParameters}, JSON only, OAuth 2 bearer tokens. Encounter and Observation are
- * added here when their endpoints exist.
+ * parameters of {@link PatientSearchParameters} and {@code $everything}; Encounter and Observation (vital signs)
+ * read and search by patient ({@link ClinicalSearchParameters}); JSON only, OAuth 2 bearer tokens.
  */
 final class FhirCapabilities {
 
@@ -24,11 +24,12 @@ final class FhirCapabilities {
             OAuth 2 bearer tokens (RS256 JWTs issued by Medi OS auth-service) in the Authorization header; \
             without a valid token every interaction except this CapabilityStatement answers 401. \
             Hospital systems use the client-credentials grant (POST /api/v1/auth/token through the gateway) and need \
-            the SMART-style scope patient.read to read and search Patient (patient.write is reserved for write \
-            interactions, none of which exist yet); any other scope alone gets 403. \
+            the SMART-style scope patient.read to read and search Patient, Encounter and Observation (patient.write \
+            is reserved for write interactions, none of which exist yet); any other scope alone gets 403. \
             Staff tokens carry roles instead: receptionist and admin see every patient, nurses and doctors the \
-            patients of their departments and those they opened with break-glass access. \
-            Every Patient read and every Patient returned by a search is recorded in the audit trail.""";
+            patients of their departments and those they opened with break-glass access; Encounters and \
+            Observations (clinical data) are for nurses, doctors and admins only, never the front desk. \
+            Every read, every search and every $everything is recorded in the audit trail, per patient.""";
 
     private FhirCapabilities() {
     }
@@ -42,7 +43,8 @@ final class FhirCapabilities {
         statement.setDateElement(new DateTimeType(Date.from(published), ca.uhn.fhir.model.api.TemporalPrecisionEnum.SECOND,
                 TimeZone.getTimeZone("UTC")));
         statement.setPublisher("Medi OS");
-        statement.setDescription("Read-only FHIR R4 access to the patient records of a Medi OS clinic.");
+        statement.setDescription("Read-only FHIR R4 access to the patient records, encounters and vital signs of a "
+                + "Medi OS clinic.");
         statement.setKind(CapabilityStatement.CapabilityStatementKind.INSTANCE);
         statement.getSoftware().setName("Medi OS patient-service").setVersion(softwareVersion);
         statement.getImplementation().setDescription("Medi OS patient-service").setUrl(baseUrl);
@@ -75,6 +77,48 @@ final class FhirCapabilities {
             patient.addSearchParam().setName(parameter.name()).setDefinition(parameter.definition())
                     .setType(parameter.type()).setDocumentation(parameter.documentation());
         }
+        patient.addOperation().setName("everything")
+                .setDefinition("http://hl7.org/fhir/OperationDefinition/Patient-everything")
+                .setDocumentation("GET only, no parameters: a searchset Bundle with the Patient (match) and all its "
+                        + "Encounters and vital-sign Observations (include). Needs clinical access.");
+
+        CapabilityStatementRestResourceComponent encounter = rest.addResource();
+        encounter.setType("Encounter");
+        encounter.setProfile("http://hl7.org/fhir/StructureDefinition/Encounter");
+        encounter.setDocumentation("Visits with the clinical staff of one department: opened when a queue entry goes "
+                + "into consultation or by a clinician, closed with an outcome (hospitalization.dischargeDisposition). "
+                + "Searches cover one patient (patient or subject required) and return the newest first.");
+        clinical(encounter, ClinicalSearchParameters.ENCOUNTER);
+
+        CapabilityStatementRestResourceComponent observation = rest.addResource();
+        observation.setType("Observation");
+        observation.setProfile("http://hl7.org/fhir/StructureDefinition/Observation");
+        observation.addSupportedProfile("http://hl7.org/fhir/StructureDefinition/vitalsigns");
+        for (dev.medi.patient.VitalSign sign : dev.medi.patient.VitalSign.values()) {
+            if (sign.profile() != null) {
+                observation.addSupportedProfile(sign.profile());
+            }
+        }
+        observation.addSupportedProfile(dev.medi.patient.VitalSign.BLOOD_PRESSURE_PROFILE);
+        observation.setDocumentation("Vital signs (category vital-signs, LOINC codes, UCUM units, interpretation "
+                + "against age-specific reference ranges); blood pressure as the panel 85354-9 with systolic and "
+                + "diastolic components; level of responsiveness (67775-7) as SNOMED CT ACVPU findings. Searches cover "
+                + "one patient (patient or subject required) and return the newest first.");
+        clinical(observation, ClinicalSearchParameters.OBSERVATION);
         return statement;
+    }
+
+    private static void clinical(CapabilityStatementRestResourceComponent resource,
+                                 java.util.List<PatientSearchParameters.Definition> parameters) {
+        resource.addInteraction().setCode(CapabilityStatement.TypeRestfulInteraction.READ);
+        resource.addInteraction().setCode(CapabilityStatement.TypeRestfulInteraction.SEARCHTYPE);
+        resource.setVersioning(CapabilityStatement.ResourceVersionPolicy.VERSIONED);
+        resource.setReadHistory(false);
+        resource.setUpdateCreate(false);
+        resource.setConditionalRead(CapabilityStatement.ConditionalReadStatus.NOTSUPPORTED);
+        for (PatientSearchParameters.Definition parameter : parameters) {
+            resource.addSearchParam().setName(parameter.name()).setDefinition(parameter.definition())
+                    .setType(parameter.type()).setDocumentation(parameter.documentation());
+        }
     }
 }

@@ -28,7 +28,7 @@ public class FhirR4 {
     void warmUp(@Observes StartupEvent event) {
         long start = System.nanoTime();
         for (IBaseResource resource : new IBaseResource[]{new Patient(), new Bundle(), new OperationOutcome(),
-                new CapabilityStatement()}) {
+                new CapabilityStatement(), new org.hl7.fhir.r4.model.Encounter(), new org.hl7.fhir.r4.model.Observation()}) {
             encode(resource, false);
         }
         Log.infof("FHIR R4 model ready in %d ms", (System.nanoTime() - start) / 1_000_000);

@@ -58,17 +58,19 @@ public class FhirResource {
 
     private final FhirR4 fhir;
     private final FhirPatientService patients;
+    private final FhirClinicalService clinical;
     private final FhirConfig config;
     private final PatientConfig patientConfig;
     private final SecurityIdentity identity;
     private final String version;
     private final Instant started = Instant.now();
 
-    FhirResource(FhirR4 fhir, FhirPatientService patients, FhirConfig config, PatientConfig patientConfig,
-                 SecurityIdentity identity,
+    FhirResource(FhirR4 fhir, FhirPatientService patients, FhirClinicalService clinical, FhirConfig config,
+                 PatientConfig patientConfig, SecurityIdentity identity,
                  @ConfigProperty(name = "quarkus.application.version", defaultValue = "unknown") String version) {
         this.fhir = fhir;
         this.patients = patients;
+        this.clinical = clinical;
         this.config = config;
         this.patientConfig = patientConfig;
         this.identity = identity;
@@ -163,6 +165,123 @@ public class FhirResource {
     }
 
     @GET
+    @Path("Patient/{id}/{operation}")
+    @Operation(operationId = "fhirPatientEverything", summary = "Patient $everything",
+            description = "A searchset Bundle: the Patient, all its Encounters and vital-sign Observations. Needs "
+                    + "clinical access to the patient (or the scope patient.read). Audited as patient.export.")
+    @APIResponse(responseCode = "200", content = @Content(mediaType = FhirR4.FHIR_JSON))
+    @SecurityRequirement(name = "jwt")
+    public Uni<Response> everything(@PathParam("id") String id, @PathParam("operation") String operation,
+                                    @Context UriInfo uri, @Context HttpHeaders headers) {
+        if (!"$everything".equals(operation)) {
+            throw FhirException.notSupported("This interaction on Patient is not supported; see " + BASE_PATH + "/metadata.");
+        }
+        FhirCaller caller = FhirCaller.requireReader(identity);
+        FhirFormat format = format(uri, headers);
+        UUID patientId = uuidOrNull(id);
+        if (patientId == null) {
+            throw FhirException.notFound("No Patient with this id.");
+        }
+        String base = baseUrl(uri);
+        return clinical.everything(caller, patientId)
+                .map(record -> ok(FhirBundles.everything(record, base, Bundle.BundleType.SEARCHSET), format).build());
+    }
+
+    @GET
+    @Path("Encounter/{id}")
+    @Operation(operationId = "fhirEncounterRead", summary = "Read an Encounter",
+            description = "Clinical access to its patient (or the scope patient.read). Audited as encounter.read.")
+    @APIResponse(responseCode = "200", content = @Content(mediaType = FhirR4.FHIR_JSON))
+    @SecurityRequirement(name = "jwt")
+    public Uni<Response> readEncounter(@PathParam("id") String id, @Context UriInfo uri, @Context HttpHeaders headers) {
+        FhirCaller caller = FhirCaller.requireReader(identity);
+        FhirFormat format = format(uri, headers);
+        UUID encounterId = uuidOrNull(id);
+        if (encounterId == null) {
+            throw FhirException.notFound("No Encounter with this id.");
+        }
+        return clinical.readEncounter(caller, encounterId).map(encounter -> ok(FhirClinicalMapper.toFhir(encounter), format)
+                .tag(new EntityTag(Long.toString(encounter.version()), true))
+                .lastModified(Date.from(encounter.updatedAt()))
+                .build());
+    }
+
+    @GET
+    @Path("Encounter")
+    @Operation(operationId = "fhirEncounterSearch", summary = "Search a patient's Encounters",
+            description = "patient (or subject) required; date, status; _count, _cursor. Newest first. Audited as "
+                    + "encounter.search.")
+    @APIResponse(responseCode = "200", content = @Content(mediaType = FhirR4.FHIR_JSON))
+    @SecurityRequirement(name = "jwt")
+    public Uni<Response> searchEncounters(@Context UriInfo uri, @Context HttpHeaders headers) {
+        FhirCaller caller = FhirCaller.requireReader(identity);
+        FhirFormat format = format(uri, headers);
+        ClinicalSearchParameters.Query query = ClinicalSearchParameters.parse("Encounter", parameters(uri), lenient(headers),
+                patientConfig.search().maxLimit());
+        int count = query.count() == null ? patientConfig.search().defaultLimit() : query.count();
+        String scope = "Encounter?" + FhirSearchCursor.fingerprint(query.used());
+        dev.medi.patient.service.Keyset after = clinicalCursor(query.cursor(), scope);
+        String base = baseUrl(uri);
+        return clinical.searchEncounters(caller, query, count, after).map(page -> ok(FhirBundles.searchset(base, "Encounter",
+                query, count, page.next() == null ? null : page.next().encode(scope), uri,
+                page.items().stream().map(FhirClinicalMapper::toFhir).toList()), format).build());
+    }
+
+    @GET
+    @Path("Observation/{id}")
+    @Operation(operationId = "fhirObservationRead", summary = "Read an Observation (vital sign)",
+            description = "Clinical access to its patient (or the scope patient.read). A blood pressure is one panel "
+                    + "(85354-9) with systolic and diastolic components. Audited as observation.read.")
+    @APIResponse(responseCode = "200", content = @Content(mediaType = FhirR4.FHIR_JSON))
+    @SecurityRequirement(name = "jwt")
+    public Uni<Response> readObservation(@PathParam("id") String id, @Context UriInfo uri, @Context HttpHeaders headers) {
+        FhirCaller caller = FhirCaller.requireReader(identity);
+        FhirFormat format = format(uri, headers);
+        UUID observationId = uuidOrNull(id);
+        if (observationId == null) {
+            throw FhirException.notFound("No Observation with this id.");
+        }
+        return clinical.readObservation(caller, observationId).map(rows -> ok(FhirClinicalMapper.toFhir(rows).get(0), format)
+                .tag(new EntityTag("1", true))
+                .lastModified(Date.from(rows.get(0).recordedAt()))
+                .build());
+    }
+
+    @GET
+    @Path("Observation")
+    @Operation(operationId = "fhirObservationSearch", summary = "Search a patient's vital signs",
+            description = "patient (or subject) required; category (vital-signs), code (LOINC), date; _count, _cursor. "
+                    + "Newest first. Audited as observation.search.")
+    @APIResponse(responseCode = "200", content = @Content(mediaType = FhirR4.FHIR_JSON))
+    @SecurityRequirement(name = "jwt")
+    public Uni<Response> searchObservations(@Context UriInfo uri, @Context HttpHeaders headers) {
+        FhirCaller caller = FhirCaller.requireReader(identity);
+        FhirFormat format = format(uri, headers);
+        ClinicalSearchParameters.Query query = ClinicalSearchParameters.parse("Observation", parameters(uri),
+                lenient(headers), patientConfig.search().maxLimit());
+        int count = query.count() == null ? patientConfig.search().defaultLimit() : query.count();
+        String scope = "Observation?" + FhirSearchCursor.fingerprint(query.used());
+        dev.medi.patient.service.Keyset after = clinicalCursor(query.cursor(), scope);
+        String base = baseUrl(uri);
+        return clinical.searchObservations(caller, query, count, after).map(page -> ok(FhirBundles.searchset(base,
+                "Observation", query, count, page.next() == null ? null : page.next().encode(scope), uri,
+                FhirClinicalMapper.toFhir(page.items())), format).build());
+    }
+
+    private static List<Parameter> parameters(UriInfo uri) {
+        List<Parameter> parameters = new ArrayList<>();
+        for (Map.Entry<String, List<String>> entry : uri.getQueryParameters(true).entrySet()) {
+            entry.getValue().forEach(value -> parameters.add(new Parameter(entry.getKey(), value)));
+        }
+        return parameters;
+    }
+
+    private static dev.medi.patient.service.Keyset clinicalCursor(String cursor, String scope) {
+        return cursor == null ? null : dev.medi.patient.service.Keyset.decode(cursor, scope)
+                .orElseThrow(() -> FhirException.invalidParameter("_cursor", "is not a cursor of this search."));
+    }
+
+    @GET
     @Operation(hidden = true)
     public Uni<Response> root() {
         throw FhirException.notSupported("System-level interactions are not supported; see " + BASE_PATH + "/metadata.");
@@ -173,8 +292,9 @@ public class FhirResource {
     @Operation(hidden = true)
     public Uni<Response> unsupported(@PathParam("path") String path) {
         String type = path.split("/", 2)[0];
-        if (type.equals("Patient")) {
-            throw FhirException.notSupported("This interaction on Patient is not supported; see " + BASE_PATH + "/metadata.");
+        if (type.equals("Patient") || type.equals("Encounter") || type.equals("Observation")) {
+            throw FhirException.notSupported("This interaction on " + type + " is not supported; see " + BASE_PATH
+                    + "/metadata.");
         }
         throw new FhirException(404, IssueType.NOTSUPPORTED,
                 "This resource type or operation is not supported by this server; see " + BASE_PATH + "/metadata.");
@@ -256,7 +376,12 @@ public class FhirResource {
                 .contains("handling=lenient"));
     }
 
-    private String baseUrl(UriInfo uri) {
+    String baseUrl(UriInfo uri) {
+        return baseUrl(config, uri);
+    }
+
+    /** {@link FhirConfig#baseUrl()} when set, else {@link #BASE_PATH} on the request's host; no trailing slash. */
+    static String baseUrl(FhirConfig config, UriInfo uri) {
         String base = config.baseUrl().filter(url -> !url.isBlank())
                 .orElseGet(() -> uri.getBaseUri().resolve(BASE_PATH.substring(1)).toString());
         return base.endsWith("/") ? base.substring(0, base.length() - 1) : base;

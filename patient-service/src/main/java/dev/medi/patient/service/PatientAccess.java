@@ -66,6 +66,28 @@ public class PatientAccess {
         });
     }
 
+    /**
+     * As {@link #check(Caller, Patient, Operation, String, Instant)}, audited against {@code target} (a document,
+     * a note) of the patient instead of the patient record.
+     */
+    public Uni<Guarded<Decision>> check(Caller caller, Patient patient, Operation operation, String action,
+                                        PatientAudit.Target target, Instant now) {
+        return decide(caller, patient, operation, now).flatMap(decision -> {
+            if (decision.allowed()) {
+                return audit.record(caller, action, target, patient.id(), PatientAudit.SUCCESS, decision.basis())
+                        .replaceWith(Guarded.allowed(decision));
+            }
+            return audit.record(caller, action, target, patient.id(), PatientAudit.DENIED, null)
+                    .replaceWith(Guarded.<Decision>refused(refusal(decision)));
+        });
+    }
+
+    static RuntimeException refusal(Decision decision) {
+        return decision.outcome() == AccessPolicy.Outcome.GONE
+                ? new RecordGoneException(decision.detail())
+                : new ProblemException(ProblemType.FORBIDDEN, decision.detail());
+    }
+
     /** Which patients a search by this caller may return, and on what basis. */
     public PatientSearchRepository.Scope searchScope(Caller caller, Instant now) {
         if (caller.hasRole(Roles.ADMIN)) {

@@ -37,9 +37,54 @@ public class PatientAudit {
     public static final String DUPLICATE_OVERRIDE = "patient.duplicate-override";
     public static final String ENTERED_IN_ERROR = "patient.entered-in-error";
     public static final String BREAK_GLASS = "patient.break-glass";
+    /** Clinical data (target: the patient; the record's id is in the request's logs and the response). */
+    public static final String ENCOUNTER_OPEN = "encounter.open";
+    public static final String ENCOUNTER_READ = "encounter.read";
+    public static final String ENCOUNTER_CLOSE = "encounter.close";
+    /** A list or search of a patient's encounters. */
+    public static final String ENCOUNTER_SEARCH = "encounter.search";
+    public static final String OBSERVATION_CREATE = "observation.create";
+    public static final String OBSERVATION_READ = "observation.read";
+    /** A list or search of a patient's observations. */
+    public static final String OBSERVATION_SEARCH = "observation.search";
+    /** The patient's history (encounters, vitals, ...), a page of it. */
+    public static final String HISTORY = "patient.history";
+    /** The whole record as a FHIR Bundle: {@code /api/v1/patients/{id}/export} and FHIR {@code $everything}. */
+    public static final String EXPORT = "patient.export";
+
+    /** Access basis of writes made by a consumer of another service's events (no user behind them). */
+    public static final String BASIS_EVENT = "event";
+
+    /** Targets other than the patient record itself: one document, one clinical note. */
+    public static final String TARGET_DOCUMENT = "document";
+    public static final String TARGET_NOTE = "note";
+
+    /** Documents (issue 5 item 5). A list is one record per patient; the others one per document. */
+    public static final String DOCUMENT_CREATE = "document.create";
+    public static final String DOCUMENT_READ = "document.read";
+    public static final String DOCUMENT_LIST = "document.list";
+    public static final String DOCUMENT_DOWNLOAD = "document.download";
+    public static final String DOCUMENT_ENTERED_IN_ERROR = "document.entered-in-error";
+
+    /** Clinical notes (issue 5 item 6): one record per note, a list one per note shown. */
+    public static final String NOTE_CREATE = "note.create";
+    public static final String NOTE_READ = "note.read";
+    public static final String NOTE_UPDATE = "note.update";
+    public static final String NOTE_VERSIONS = "note.versions";
+    public static final String NOTE_SIGN = "note.sign";
+    public static final String NOTE_ADDENDUM = "note.addendum";
+    public static final String NOTE_LIST = "note.list";
+    public static final String NOTE_PDF = "note.pdf";
 
     public static final String SUCCESS = "success";
     public static final String DENIED = "denied";
+
+    /** What an operation touched when it is not the patient record itself: a document, a note. */
+    public record Target(String type, String id) {
+        public static Target patient(UUID patientId) {
+            return new Target(TARGET_PATIENT, patientId.toString());
+        }
+    }
 
     /** A patient touched by one operation, and why access was allowed ({@code null} when denied). */
     public record Accessed(UUID patientId, String basis) {
@@ -57,6 +102,21 @@ public class PatientAudit {
     /** One record; call inside the transaction of the operation. */
     public Uni<Void> record(Caller caller, String action, UUID patientId, String outcome, AccessPolicy.Basis basis) {
         return recordAll(caller, action, List.of(new Accessed(patientId, basis == null ? null : basis.code())), outcome);
+    }
+
+    /**
+     * One record about {@code target} (a document, a note) of the patient; call inside the transaction of the
+     * operation. The target's id is the Kafka key on {@code medi.audit.v1}; the patient id stays searchable locally.
+     */
+    public Uni<Void> record(Caller caller, String action, Target target, UUID patientId, String outcome,
+                            AccessPolicy.Basis basis) {
+        List<String> roles = caller.roles().stream().sorted().toList();
+        Object requestId = MDC.get(RequestIds.MDC_KEY);
+        AuditEntry entry = AuditEntry.of(TimeOrderedIds.next(), clock.instant(), caller.username(), roles, action,
+                target.type(), target.id(), patientId, outcome, basis == null ? null : basis.code(),
+                requestId == null ? null : requestId.toString());
+        return entries.persist(entry).chain(() -> trail.record(caller.username(), roles, action, target.type(),
+                target.id(), outcome));
     }
 
     /** One record per patient, in order; call inside the transaction of the operation. */

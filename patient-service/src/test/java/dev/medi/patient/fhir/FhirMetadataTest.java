@@ -38,7 +38,12 @@ class FhirMetadataTest {
                 .body("rest[0].security.service[0].coding[0].code", equalTo("OAuth"))
                 .body("rest[0].security.description", containsString("patient.read"))
                 .body("rest[0].security.description", containsString("patient.write"))
-                .body("rest[0].resource.type", equalTo(List.of("Patient")))
+                .body("rest[0].resource.type", equalTo(List.of("Patient", "Encounter", "Observation")))
+                .body("rest[0].resource[0].operation.name", equalTo(List.of("everything")))
+                .body("rest[0].resource[1].searchParam.name", containsInAnyOrder("patient", "subject", "date", "status"))
+                .body("rest[0].resource[2].searchParam.name", containsInAnyOrder("patient", "subject", "date",
+                        "category", "code"))
+                .body("rest[0].resource[2].supportedProfile", hasItem("http://hl7.org/fhir/StructureDefinition/bp"))
                 .body("rest[0].resource[0].interaction.code", containsInAnyOrder("read", "search-type"))
                 .body("rest[0].resource[0].searchParam.name", containsInAnyOrder("_id", "name", "family", "given",
                         "birthdate", "gender", "identifier", "telecom", "phone", "email", "active"));
@@ -68,15 +73,17 @@ class FhirMetadataTest {
         assertOutcome(given().queryParam("_format", "xml").get(BASE + "/metadata"), 406, "not-supported");
         assertOutcome(given().accept("application/fhir+json; fhirVersion=3.0").get(BASE + "/metadata"), 406, "not-supported");
         // an error answers in the JSON flavour asked for
-        given().accept("application/json").get(BASE + "/Observation").then().statusCode(404)
+        given().accept("application/json").get(BASE + "/Practitioner").then().statusCode(404)
                 .contentType(startsWith("application/json")).body("resourceType", equalTo("OperationOutcome"));
     }
 
     @Test
     void whatIsNotOfferedIsAnOperationOutcome() {
         String token = dev.medi.platform.testing.TestTokens.forRoles("admin");
-        assertOutcome(given().auth().oauth2(token).get(BASE + "/Observation"), 404, "not-supported");
-        assertOutcome(given().auth().oauth2(token).get(BASE + "/Encounter/" + UUID.randomUUID()), 404, "not-supported");
+        assertOutcome(given().auth().oauth2(token).get(BASE + "/Practitioner"), 404, "not-supported");
+        assertOutcome(given().auth().oauth2(token).get(BASE + "/MedicationRequest/" + UUID.randomUUID()), 404, "not-supported");
+        assertOutcome(given().auth().oauth2(token).get(BASE + "/Encounter/" + UUID.randomUUID() + "/_history/1"), 400,
+                "not-supported");
         assertOutcome(given().auth().oauth2(token).get(BASE + "/Patient/" + UUID.randomUUID() + "/_history/1"), 400,
                 "not-supported");
         assertOutcome(given().auth().oauth2(token).get(BASE), 400, "not-supported");

@@ -1,0 +1,186 @@
+package dev.medi.patient.fhir;
+
+import dev.medi.patient.AccessPolicy;
+import dev.medi.patient.Encounter;
+import dev.medi.patient.Observation;
+import dev.medi.patient.Patient;
+import dev.medi.patient.PatientStatus;
+import dev.medi.patient.VitalSign;
+import dev.medi.patient.repository.EncounterRepository;
+import dev.medi.patient.repository.ObservationRepository;
+import dev.medi.patient.repository.PatientRepository;
+import dev.medi.patient.service.Keyset;
+import dev.medi.patient.service.PatientAccess;
+import dev.medi.patient.service.PatientAudit;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * Encounters, vital signs and the whole record for the FHIR API (and the export of {@code /api/v1}), with the
+ * core's rules: staff need clinical access to the patient ({@code READ_CLINICAL} of {@link PatientAccess}: their
+ * departments, break-glass, admins; never the front desk), hospital systems the scope {@code patient.read}.
+ * Records of a patient entered in error are not served (410). Every read, search and export is audited in the
+ * transaction that read the data, allowed or refused.
+ */
+@ApplicationScoped
+public class FhirClinicalService {
+
+    /** A page of a search: the rows in order and the position after the last one, if more follow. */
+    record Page<T>(List<T> items, Keyset next) {
+    }
+
+    /** The whole record of one patient. */
+    public record Record(Patient patient, List<Encounter> encounters, List<Observation> observations) {
+    }
+
+    /** What a transaction ended with; a refusal is thrown after the audit record committed. */
+    private record Outcome<T>(T value, RuntimeException refusal) {
+        T orThrow() {
+            if (refusal != null) {
+                throw refusal;
+            }
+            return value;
+        }
+    }
+
+    private final PatientRepository patients;
+    private final EncounterRepository encounters;
+    private final ObservationRepository observations;
+    private final PatientAccess access;
+    private final PatientAudit audit;
+    private final Clock clock = Clock.systemUTC();
+
+    FhirClinicalService(PatientRepository patients, EncounterRepository encounters, ObservationRepository observations,
+                        PatientAccess access, PatientAudit audit) {
+        this.patients = patients;
+        this.encounters = encounters;
+        this.observations = observations;
+        this.access = access;
+        this.audit = audit;
+    }
+
+    Uni<Encounter> readEncounter(FhirCaller caller, UUID id) {
+        return Panache.withTransaction(() -> encounters.findById(id).flatMap(encounter -> encounter == null
+                        ? Uni.createFrom().item(new Outcome<Encounter>(null, FhirException.notFound("No Encounter with this id.")))
+                        : guarded(caller, encounter.patientId(), PatientAudit.ENCOUNTER_READ, patient -> Uni.createFrom().item(encounter))))
+                .map(Outcome::orThrow);
+    }
+
+    /** The Observation {@code id} with the rows it is made of (a blood pressure: both), or 404. */
+    Uni<List<Observation>> readObservation(FhirCaller caller, UUID id) {
+        return Panache.withTransaction(() -> observations.findById(id).flatMap(row -> {
+                    if (row == null || row.sign() == VitalSign.DIASTOLIC_BP) {
+                        return Uni.createFrom().item(new Outcome<List<Observation>>(null, FhirException.notFound(row == null
+                                ? "No Observation with this id."
+                                : "Diastolic pressures are served as a component of their blood pressure panel.")));
+                    }
+                    return guarded(caller, row.patientId(), PatientAudit.OBSERVATION_READ, patient ->
+                            row.sign() == VitalSign.SYSTOLIC_BP ? observations.ofSets(List.of(row.setId()))
+                                    .map(set -> set.stream().filter(o -> o.sign() == VitalSign.SYSTOLIC_BP
+                                            ? o.id().equals(row.id()) : o.sign() == VitalSign.DIASTOLIC_BP).toList())
+                                    : Uni.createFrom().item(List.of(row)));
+                }))
+                .map(Outcome::orThrow);
+    }
+
+    Uni<Page<Encounter>> searchEncounters(FhirCaller caller, ClinicalSearchParameters.Query query, int count, Keyset after) {
+        return Panache.withTransaction(() -> guarded(caller, query.patientId(), PatientAudit.ENCOUNTER_SEARCH, patient ->
+                        query.none() ? Uni.createFrom().item(new Page<Encounter>(List.of(), null))
+                                : encounters.ofPatient(query.patientId(), query.statuses(), query.from(), query.to(),
+                                        after == null ? null : new EncounterRepository.Position(after.at(), after.id()), count + 1)
+                                .map(found -> {
+                                    List<Encounter> items = found.stream().limit(count).toList();
+                                    Encounter last = items.isEmpty() ? null : items.get(items.size() - 1);
+                                    return new Page<>(items, found.size() > count ? new Keyset(last.startedAt(), last.id()) : null);
+                                })))
+                .map(Outcome::orThrow);
+    }
+
+    /** Rows of the page's observations (systolic rows stand for their panels; their diastolic rows are added). */
+    Uni<Page<Observation>> searchObservations(FhirCaller caller, ClinicalSearchParameters.Query query, int count, Keyset after) {
+        return Panache.withTransaction(() -> guarded(caller, query.patientId(), PatientAudit.OBSERVATION_SEARCH, patient ->
+                        query.none() ? Uni.createFrom().item(new Page<Observation>(List.of(), null))
+                                : observations.ofPatient(query.patientId(), query.codes(), query.from(), query.to(),
+                                        after == null ? null : new ObservationRepository.Position(after.at(), after.id()), count + 1)
+                                .flatMap(found -> {
+                                    List<Observation> items = found.stream().limit(count).toList();
+                                    Observation last = items.isEmpty() ? null : items.get(items.size() - 1);
+                                    Keyset next = found.size() > count ? new Keyset(last.effectiveAt(), last.id()) : null;
+                                    return withDiastolic(items).map(rows -> new Page<>(rows, next));
+                                })))
+                .map(Outcome::orThrow);
+    }
+
+    /** The patient with every encounter and observation, audited as {@code patient.export}. */
+    public Uni<Record> everything(FhirCaller caller, UUID patientId) {
+        return Panache.withTransaction(() -> guarded(caller, patientId, PatientAudit.EXPORT, patient ->
+                        encounters.ofPatient(patientId, null, null, null, null, Integer.MAX_VALUE)
+                                .flatMap(all -> observations.ofPatient(patientId, null, null, null, null, Integer.MAX_VALUE)
+                                        .map(rows -> new Record(patient, all, rows)))))
+                .map(Outcome::orThrow);
+    }
+
+    private Uni<List<Observation>> withDiastolic(List<Observation> rows) {
+        Set<UUID> sets = rows.stream().filter(o -> o.sign() == VitalSign.SYSTOLIC_BP).map(Observation::setId)
+                .collect(Collectors.toSet());
+        if (sets.isEmpty()) {
+            return Uni.createFrom().item(rows);
+        }
+        return observations.ofSets(sets).map(siblings -> {
+            List<Observation> all = new ArrayList<>(rows);
+            siblings.stream().filter(o -> o.sign() == VitalSign.DIASTOLIC_BP).forEach(all::add);
+            return all;
+        });
+    }
+
+    /**
+     * Loads the patient, decides, audits {@code action} (success or denied) and, if allowed, runs {@code read}.
+     * Unknown patient: 404; entered in error: 410; refused: 403.
+     */
+    private <T> Uni<Outcome<T>> guarded(FhirCaller caller, UUID patientId, String action,
+                                        java.util.function.Function<Patient, Uni<T>> read) {
+        Instant now = clock.instant();
+        return patients.findById(patientId).flatMap(patient -> {
+            if (patient == null) {
+                return Uni.createFrom().item(new Outcome<T>(null, FhirException.notFound("No Patient with this id.")));
+            }
+            return decide(caller, patient, now).flatMap(decision -> {
+                if (patient.status() == PatientStatus.ENTERED_IN_ERROR) {
+                    return audit.record(caller.auditCaller(), action, patient.id(), PatientAudit.DENIED, null)
+                            .replaceWith(new Outcome<T>(null, new FhirException(410, IssueType.DELETED,
+                                    "This patient's record was entered in error and is no longer served.")));
+                }
+                if (!decision.allowed()) {
+                    return audit.record(caller.auditCaller(), action, patient.id(), PatientAudit.DENIED, null)
+                            .replaceWith(new Outcome<T>(null, FhirException.forbidden(decision.detail())));
+                }
+                return audit.recordAll(caller.auditCaller(), action,
+                                List.of(new PatientAudit.Accessed(patient.id(), decision.basis())), PatientAudit.SUCCESS)
+                        .chain(() -> read.apply(patient))
+                        .map(value -> new Outcome<>(value, null));
+            });
+        });
+    }
+
+    private record Decision(boolean allowed, String basis, String detail) {
+    }
+
+    private Uni<Decision> decide(FhirCaller caller, Patient patient, Instant now) {
+        if (caller instanceof FhirCaller.Staff staff) {
+            return access.decide(staff.caller(), patient, AccessPolicy.Operation.READ_CLINICAL, now)
+                    .map(decision -> new Decision(decision.allowed(),
+                            decision.basis() == null ? null : decision.basis().code(), decision.detail()));
+        }
+        return Uni.createFrom().item(new Decision(true, FhirPatientService.API_CLIENT_BASIS, null));
+    }
+}

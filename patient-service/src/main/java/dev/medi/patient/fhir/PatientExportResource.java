@@ -1,0 +1,81 @@
+package dev.medi.patient.fhir;
+
+import dev.medi.platform.defaults.ProblemResponses;
+import dev.medi.platform.defaults.ProblemType;
+import dev.medi.platform.defaults.security.Caller;
+import dev.medi.platform.defaults.security.Roles;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.hl7.fhir.r4.model.Bundle;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import java.util.UUID;
+
+/**
+ * The export of a patient's record for staff ({@code /api/v1}, errors as problem+json): a FHIR R4 Bundle of type
+ * {@code collection} with the Patient, its Encounters and vital-sign Observations, as {@code $everything} serves
+ * them. Clinical access (their departments, break-glass, admins); audited as {@code patient.export}.
+ */
+@Path("/api/v1/patients/{patientId}/export")
+@RolesAllowed({Roles.RECEPTIONIST, Roles.NURSE, Roles.DOCTOR, Roles.ADMIN})
+@Tag(name = "Patients")
+@SecurityRequirement(name = "jwt")
+public class PatientExportResource {
+
+    private final FhirClinicalService clinical;
+    private final FhirConfig config;
+    private final FhirR4 fhir;
+    private final JsonWebToken token;
+
+    PatientExportResource(FhirClinicalService clinical, FhirConfig config, FhirR4 fhir, JsonWebToken token) {
+        this.clinical = clinical;
+        this.config = config;
+        this.fhir = fhir;
+        this.token = token;
+    }
+
+    @GET
+    @Produces(FhirR4.FHIR_JSON)
+    @Operation(operationId = "patientExport", summary = "Export a patient's record",
+            description = "FHIR R4 Bundle (collection): Patient, Encounters, vital-sign Observations. Audited as "
+                    + "patient.export.")
+    @APIResponse(responseCode = "200", content = @Content(mediaType = FhirR4.FHIR_JSON))
+    public Uni<Response> export(@PathParam("patientId") UUID patientId, @Context UriInfo uri) {
+        String base = FhirResource.baseUrl(config, uri);
+        return clinical.everything(new FhirCaller.Staff(Caller.of(token)), patientId)
+                .map(record -> Response.ok(fhir.encode(FhirBundles.everything(record, base, Bundle.BundleType.COLLECTION), false))
+                        .type(FhirR4.FHIR_JSON)
+                        .header("Content-Disposition", "attachment; filename=\"patient-" + patientId + ".fhir.json\"")
+                        .build());
+    }
+
+    /** The FHIR service's refusals, as this API's problems. */
+    @ServerExceptionMapper
+    Response fhirError(FhirException e, HttpServerRequest request) {
+        ProblemType type = switch (e.status()) {
+            case 403 -> ProblemType.FORBIDDEN;
+            case 404 -> ProblemType.NOT_FOUND;
+            case 410 -> null;
+            default -> ProblemType.forStatus(e.status());
+        };
+        if (type == null) {
+            return new dev.medi.patient.rest.PatientProblems().gone(
+                    new dev.medi.patient.service.RecordGoneException(e.diagnostics()), request);
+        }
+        return ProblemResponses.response(type, e.diagnostics(), request, null);
+    }
+}

@@ -1,0 +1,226 @@
+package dev.medi.patient.service;
+
+import dev.medi.patient.Encounter;
+import dev.medi.patient.EncounterOutcome;
+import dev.medi.patient.Observation;
+import dev.medi.patient.Patient;
+import dev.medi.patient.VitalSign;
+import dev.medi.patient.messaging.PatientEventPublisher;
+import dev.medi.patient.messaging.PatientEventTypes;
+import dev.medi.patient.repository.DepartmentLinkRepository;
+import dev.medi.patient.repository.EncounterRepository;
+import dev.medi.patient.repository.PatientRepository;
+import dev.medi.patient.repository.ProcessedEventRepository;
+import dev.medi.platform.defaults.TimeOrderedIds;
+import dev.medi.platform.defaults.security.Caller;
+import dev.medi.platform.events.QueueEntrySnapshot;
+import dev.medi.platform.events.QueueEventData;
+import dev.medi.platform.events.QueueStatuses;
+import dev.medi.platform.events.QueueTriageData;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.logging.Log;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * What patient-service does with queue-service's events ({@code medi.queue.events.v1}), each event in one
+ * transaction together with its entry in the inbox ({@code processed_events}), so a redelivered event changes
+ * nothing:
+ * <ul>
+ *   <li>an entry of a registered patient links the patient to the entry's department (clinical staff of that
+ *       department may then see the patient, see {@code AccessPolicy});</li>
+ *   <li>an entry in consultation opens the entry's encounter (once per entry); an entry that leaves (finished,
+ *       transferred, left, no-show, cancelled) closes it with the matching outcome;</li>
+ *   <li>a triage event's vital signs become observations (source {@code triage}).</li>
+ * </ul>
+ * Unregistered arrivals are skipped. Writes are audited with the actor {@link #ACTOR} and the basis
+ * {@link PatientAudit#BASIS_EVENT}.
+ */
+@ApplicationScoped
+public class QueueEventService {
+
+    /** Inbox name of this consumer. */
+    public static final String CONSUMER = "queue-events";
+    /** Who the audit trail and the records name for changes made from queue events. */
+    public static final String ACTOR = "queue-service";
+
+    private static final Caller SYSTEM = new Caller(ACTOR, Set.of(), Set.of());
+    private static final Set<String> ENDED = Set.of(QueueStatuses.FINISHED, QueueStatuses.TRANSFERRED,
+            QueueStatuses.LEFT_WITHOUT_BEING_SEEN, QueueStatuses.NO_SHOW, QueueStatuses.CANCELLED);
+
+    /** What an event did, for the consumer's log (ids only) and tests. */
+    public enum Result { APPLIED, DUPLICATE, UNREGISTERED, UNKNOWN_PATIENT }
+
+    private final ProcessedEventRepository inbox;
+    private final DepartmentLinkRepository links;
+    private final PatientRepository patients;
+    private final EncounterRepository encounters;
+    private final ObservationService observations;
+    private final PatientAudit audit;
+    private final PatientEventPublisher events;
+    private final Clock clock = Clock.systemUTC();
+
+    QueueEventService(ProcessedEventRepository inbox, DepartmentLinkRepository links, PatientRepository patients,
+                      EncounterRepository encounters, ObservationService observations, PatientAudit audit,
+                      PatientEventPublisher events) {
+        this.inbox = inbox;
+        this.links = links;
+        this.patients = patients;
+        this.encounters = encounters;
+        this.observations = observations;
+        this.audit = audit;
+        this.events = events;
+    }
+
+    /**
+     * Applies one event (call with an active request context, outside any transaction).
+     *
+     * @param eventId CloudEvent id
+     * @param type    CloudEvent type
+     * @param time    CloudEvent time (when the change happened in queue-service), or {@code null}: now
+     */
+    public Uni<Result> apply(String eventId, String type, Instant time, QueueEventData data) {
+        Instant now = clock.instant();
+        Instant at = time == null ? now : time;
+        QueueEntrySnapshot entry = data.entry();
+        return Panache.withTransaction(() -> inbox.claim(CONSUMER, eventId, type, now).flatMap(fresh -> {
+                    if (!fresh) {
+                        return Uni.createFrom().item(Result.DUPLICATE);
+                    }
+                    if (entry.patientId() == null) {
+                        return Uni.createFrom().item(Result.UNREGISTERED);
+                    }
+                    return links.link(entry.patientId(), entry.departmentId(), DepartmentLinkRepository.SOURCE_QUEUE, at)
+                            .chain(() -> patients.findById(entry.patientId()))
+                            .flatMap(patient -> patient == null ? Uni.createFrom().item(Result.UNKNOWN_PATIENT)
+                                    : effects(patient, entry, data.triage(), at, now).replaceWith(Result.APPLIED));
+                }))
+                .invoke(result -> {
+                    if (result == Result.APPLIED) {
+                        events.committed();
+                    }
+                });
+    }
+
+    private Uni<Void> effects(Patient patient, QueueEntrySnapshot entry, QueueTriageData triage, Instant at, Instant now) {
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        if (triage != null) {
+            chain = chain.chain(() -> recordTriageVitals(patient, entry, triage, now));
+        }
+        if (QueueStatuses.IN_CONSULTATION.equals(entry.status())) {
+            chain = chain.chain(() -> openEncounter(patient, entry, at, now));
+        } else if (ENDED.contains(entry.status())) {
+            chain = chain.chain(() -> closeEncounter(entry, at, now));
+        }
+        return chain;
+    }
+
+    private Uni<Void> openEncounter(Patient patient, QueueEntrySnapshot entry, Instant at, Instant now) {
+        return encounters.byQueueEntry(entry.id()).flatMap(existing -> {
+            if (existing != null) {
+                return Uni.createFrom().voidItem(); // one encounter per queue entry
+            }
+            Encounter encounter = Encounter.open(TimeOrderedIds.next(), patient.id(), entry.departmentId(), entry.id(),
+                    Encounter.CLASS_AMBULATORY, entry.calledBy() == null ? null : entry.calledBy().toString(),
+                    entry.room(), entry.chiefComplaint(), at, Encounter.SOURCE_QUEUE, ACTOR, now);
+            return encounters.persist(encounter)
+                    .call(() -> links.link(patient.id(), entry.departmentId(), DepartmentLinkRepository.SOURCE_ENCOUNTER, now))
+                    .call(() -> events.record(PatientEventTypes.ENCOUNTER_OPENED, encounter))
+                    .call(() -> auditWrite(PatientAudit.ENCOUNTER_OPEN, patient.id()))
+                    .invoke(() -> Log.infof("encounter %s opened from queue entry %s", encounter.id(), entry.id()))
+                    .replaceWithVoid();
+        });
+    }
+
+    private Uni<Void> closeEncounter(QueueEntrySnapshot entry, Instant at, Instant now) {
+        EncounterOutcome outcome = EncounterOutcome.ofQueueStatus(entry.status()).orElseThrow();
+        return encounters.byQueueEntry(entry.id()).flatMap(encounter -> {
+            if (encounter == null || !encounter.isOpen()) {
+                return Uni.createFrom().voidItem(); // never in consultation, or closed by a clinician already
+            }
+            encounter.close(outcome, at, ACTOR, now);
+            return events.record(PatientEventTypes.ENCOUNTER_CLOSED, encounter)
+                    .call(() -> auditWrite(PatientAudit.ENCOUNTER_CLOSE, encounter.patientId()))
+                    .invoke(() -> Log.infof("encounter %s closed from queue entry %s", encounter.id(), entry.id()));
+        });
+    }
+
+    private Uni<Void> recordTriageVitals(Patient patient, QueueEntrySnapshot entry, QueueTriageData triage, Instant now) {
+        List<VitalsValidation.Checked> measured = triageMeasurements(triage, entry.id());
+        if (measured.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return encounters.byQueueEntry(entry.id()).flatMap(encounter -> {
+            UUID encounterId = encounter != null && encounter.isOpen() ? encounter.id() : null;
+            Observation.Context context = new Observation.Context(patient.id(), patient.birthDate(), TimeOrderedIds.next(),
+                    encounterId, entry.id(), triage.assessedAt() == null ? now : triage.assessedAt(),
+                    triage.assessedBy() == null ? ACTOR : triage.assessedBy(), Observation.SOURCE_TRIAGE,
+                    triage.assessmentId(), now);
+            List<Observation> set = ObservationService.build(context, measured);
+            return observations.persist(set)
+                    .call(() -> auditWrite(PatientAudit.OBSERVATION_CREATE, patient.id()))
+                    .invoke(() -> Log.infof("%d triage observations recorded from queue entry %s", set.size(), entry.id()));
+        });
+    }
+
+    /**
+     * The triage's vital signs as measurements; a value a body cannot have (a device or typing error that passed
+     * queue-service) is left out and logged by entry id, as is a blood pressure missing one of its two values.
+     */
+    static List<VitalsValidation.Checked> triageMeasurements(QueueTriageData triage, UUID entryId) {
+        List<VitalsValidation.Measurement> raw = new ArrayList<>();
+        number(raw, VitalSign.HEART_RATE, triage.heartRate());
+        number(raw, VitalSign.RESPIRATORY_RATE, triage.respiratoryRate());
+        number(raw, VitalSign.OXYGEN_SATURATION, triage.spo2());
+        if (triage.systolicBp() != null && triage.diastolicBp() != null) {
+            number(raw, VitalSign.SYSTOLIC_BP, triage.systolicBp());
+            number(raw, VitalSign.DIASTOLIC_BP, triage.diastolicBp());
+        }
+        number(raw, VitalSign.BODY_TEMPERATURE, triage.temperatureCelsius());
+        number(raw, VitalSign.PAIN_SCORE, triage.pain());
+        Optional.ofNullable(triage.consciousness()).flatMap(VitalSign.Consciousness::of).ifPresent(level ->
+                raw.add(new VitalsValidation.Measurement(VitalSign.CONSCIOUSNESS.code(), null, level.letter(), null)));
+        List<VitalsValidation.Measurement> usable = new ArrayList<>();
+        for (VitalsValidation.Measurement measurement : raw) {
+            VitalSign sign = VitalSign.ofCode(measurement.code()).orElseThrow();
+            if (VitalsValidation.problems("triage", sign, measurement).isEmpty()) {
+                usable.add(measurement);
+            } else {
+                Log.warnf("triage vital %s of queue entry %s out of range: left out", sign.code(), entryId);
+            }
+        }
+        VitalsValidation.Result result = VitalsValidation.check(usable);
+        if (!result.errors().isEmpty()) {
+            // only the blood pressure pair can still fail (one value dropped, or systolic not above diastolic)
+            Log.warnf("triage blood pressure of queue entry %s unusable: left out", entryId);
+            return VitalsValidation.check(usable.stream().filter(m -> !m.code().equals(VitalSign.SYSTOLIC_BP.code())
+                    && !m.code().equals(VitalSign.DIASTOLIC_BP.code())).toList()).measurements();
+        }
+        return result.measurements();
+    }
+
+    private static void number(List<VitalsValidation.Measurement> into, VitalSign sign, Number value) {
+        if (value != null) {
+            BigDecimal number = value instanceof BigDecimal decimal ? decimal : BigDecimal.valueOf(value.longValue());
+            if (number.stripTrailingZeros().scale() > sign.scale()) {
+                number = number.setScale(sign.scale(), RoundingMode.HALF_UP); // 38.25 °C is recorded as 38.3
+            }
+            into.add(new VitalsValidation.Measurement(sign.code(), number, null, sign.unit()));
+        }
+    }
+
+    private Uni<Void> auditWrite(String action, UUID patientId) {
+        return audit.recordAll(SYSTEM, action, List.of(new PatientAudit.Accessed(patientId, PatientAudit.BASIS_EVENT)),
+                PatientAudit.SUCCESS);
+    }
+}
