@@ -105,6 +105,11 @@ public class RefreshSession {
         return revokedAt != null;
     }
 
+    /** The login that started the session: when the user last entered the password. */
+    public Instant createdAt() {
+        return createdAt;
+    }
+
     public UUID id() {
         return id;
     }

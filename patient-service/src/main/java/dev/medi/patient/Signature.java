@@ -7,7 +7,7 @@ import java.util.Objects;
 /**
  * Who signs, and how recently they proved who they are. A signature is a legal attestation, so the session
  * alone is not enough: the signer must have entered their password within {@code maxAge} (the token's
- * {@code auth_time}, or its {@code iat} while auth-service issues no {@code auth_time}).
+ * {@code auth_time}, which auth-service keeps across refreshes; else its {@code iat}).
  *
  * @param signer          user name
  * @param doctor          holds the doctor role (only doctors sign)

@@ -219,7 +219,7 @@ public class AuthService {
                     .map(required -> required && !session.secondFactor())
                     .call(() -> refreshTokens.persist(RefreshToken.issue(sha256(next), session.id(), now)))
                     .map(enrolmentOnly -> new Refreshed(new Tokens(issuer.accessToken(user, session.id(),
-                            session.secondFactor(), enrolmentOnly, now), issuer.accessTokenTtlSeconds(), next), null));
+                            session.secondFactor(), enrolmentOnly, session.createdAt(), now), issuer.accessTokenTtlSeconds(), next), null));
         });
     }
 
@@ -228,7 +228,7 @@ public class AuthService {
         String refreshToken = issuer.newRefreshToken();
         return sessions.persist(session)
                 .call(ignored -> refreshTokens.persist(RefreshToken.issue(sha256(refreshToken), session.id(), now)))
-                .replaceWith(() -> new Tokens(issuer.accessToken(user, session.id(), secondFactor, enrolmentOnly, now),
+                .replaceWith(() -> new Tokens(issuer.accessToken(user, session.id(), secondFactor, enrolmentOnly, now, now),
                         issuer.accessTokenTtlSeconds(), refreshToken));
     }
 

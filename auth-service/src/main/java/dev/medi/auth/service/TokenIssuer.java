@@ -31,13 +31,16 @@ public class TokenIssuer {
     /**
      * {@code iss}, {@code aud}, {@code sub} (user id), {@code upn} (user name), {@code groups} (roles),
      * {@code departments}, {@code sid} (the session), {@code amr} (RFC 8176: {@code pwd}, plus {@code otp}
-     * after a second factor), {@code iat}, {@code exp}, {@code jti}; header {@code kid}, {@code alg=RS256}.
+     * after a second factor), {@code auth_time} (OpenID Connect: when the user last entered the password — the
+     * login that started the session; refreshes keep it, so a service can demand a recent sign-in, e.g. for
+     * signing a clinical note), {@code iat}, {@code exp}, {@code jti}; header {@code kid}, {@code alg=RS256}.
      * <p>
      * A user whose role requires a second factor they have not set up yet gets a token without roles
      * ({@code groups} empty) and {@code second_factor_enrolment_required=true}: it opens the account
      * endpoints (to enrol) and nothing else.
      */
-    public String accessToken(User user, UUID sessionId, boolean secondFactor, boolean enrolmentOnly, Instant now) {
+    public String accessToken(User user, UUID sessionId, boolean secondFactor, boolean enrolmentOnly, Instant authenticatedAt,
+                              Instant now) {
         List<String> departments = user.departments().stream().map(UUID::toString).toList();
         var token = Jwt.issuer(config.issuer())
                 .audience(config.audience())
@@ -52,6 +55,7 @@ public class TokenIssuer {
         return token
                 .claim("jti", UUID.randomUUID().toString())
                 .claim("sid", sessionId.toString())
+                .claim("auth_time", authenticatedAt.getEpochSecond())
                 .issuedAt(now)
                 .expiresAt(now.plus(config.accessTokenTtl()))
                 .jws()

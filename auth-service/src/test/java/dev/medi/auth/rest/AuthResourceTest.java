@@ -10,7 +10,14 @@ import org.jose4j.jwk.VerificationJwkSelector;
 import org.jose4j.jws.JsonWebSignature;
 import org.jose4j.jwt.JwtClaims;
 import org.jose4j.jwt.consumer.JwtConsumerBuilder;
+import io.vertx.core.json.JsonObject;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 
 import java.util.List;
 import java.util.Map;
@@ -26,9 +33,14 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @QuarkusTest
 class AuthResourceTest {
+
+    @Inject
+    Pool pool;
+
 
     private static final String PROBLEM_JSON = "application/problem+json";
 
@@ -93,6 +105,27 @@ class AuthResourceTest {
 
         refresh(first).then().statusCode(401).contentType(PROBLEM_JSON);   // replay of a spent token
         refresh(second).then().statusCode(401).contentType(PROBLEM_JSON);  // the family is gone with it
+    }
+
+    @Test
+    void accessTokensCarryTheTimeOfTheSignInAndRefreshesKeepIt() {
+        ExtractableResponse<Response> login = given().contentType(ContentType.JSON)
+                .body(Map.of("username", "doctor", "password", DemoUsers.passwordOf("doctor"), "refreshTokenIn", "BODY"))
+                .post("/api/v1/auth/login").then().statusCode(200).extract();
+        JsonObject first = claims(login.path("accessToken"));
+        assertEquals(first.getLong("iat"), first.getLong("auth_time"), "signed in just now");
+
+        // The session began ten minutes ago (backdated in the database): a refresh must not make it "just now".
+        long signedInAt = first.getLong("iat") - 600;
+        pool.preparedQuery("update refresh_sessions set created_at = to_timestamp($1) where id = $2")
+                .execute(Tuple.of(signedInAt, UUID.fromString(first.getString("sid")))).await().indefinitely();
+        JsonObject refreshed = claims(refresh(login.path("refreshToken")).then().statusCode(200).extract().path("accessToken"));
+        assertEquals(signedInAt, refreshed.getLong("auth_time"));
+        assertTrue(refreshed.getLong("iat") >= first.getLong("iat"));
+    }
+
+    private static JsonObject claims(String jwt) {
+        return new JsonObject(new String(Base64.getUrlDecoder().decode(jwt.split("\\.")[1]), StandardCharsets.UTF_8));
     }
 
     @Test

@@ -11,8 +11,8 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import java.net.URI;
 
 /**
- * Problems of clinical notes. {@code reauthentication-required} (401) belongs in platform/service-defaults'
- * {@code ProblemType} once auth-service issues {@code auth_time}; kept here until then.
+ * Problems of clinical notes. {@code reauthentication-required} (401) is only answered here so far; it moves to
+ * platform/service-defaults' {@code ProblemType} when a second service needs a recent sign-in.
  */
 public class NoteProblems {
 
@@ -21,7 +21,8 @@ public class NoteProblems {
 
     /**
      * 401 with an RFC 9470 step-up challenge: the client signs in again with the password (auth-service's login;
-     * a refreshed token does not count once auth-service sends {@code auth_time}) and repeats the request.
+     * a refreshed token keeps the {@code auth_time} of its session's sign-in, so it does not count) and repeats the
+     * request.
      */
     @ServerExceptionMapper
     public Response reauthenticate(ReauthenticationRequiredException e, HttpServerRequest request) {

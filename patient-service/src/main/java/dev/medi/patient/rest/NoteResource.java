@@ -173,8 +173,8 @@ public class NoteResource {
 
     /**
      * When the caller last proved their identity: the token's {@code auth_time} (OpenID Connect: the time of the
-     * password entry, kept across refreshes) if auth-service sends it, else its {@code iat}. With {@code iat} alone
-     * a refreshed token also counts as fresh; see README (Signing).
+     * password entry, kept across refreshes; auth-service sets it on every staff token), else its {@code iat}
+     * (tokens from elsewhere, e.g. tests); see README (Signing).
      */
     static Instant authenticatedAt(JsonWebToken token) {
         // smallrye-jwt answers an absent time claim with 0
