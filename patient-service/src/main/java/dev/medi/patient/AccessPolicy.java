@@ -6,8 +6,8 @@ import java.util.Set;
 
 /**
  * Who may do what with one patient's record. Plain rules over the caller's roles and two facts about the
- * caller and the patient, so every endpoint (and the encounter, note and document endpoints to come) asks
- * the same question through {@code PatientAccess}.
+ * caller and the patient, so every endpoint (records, encounters, vitals, history, export, FHIR; notes and
+ * documents to come) asks the same question through {@code PatientAccess}.
  *
  * <ul>
  *   <li><b>admin</b>: everything, including records entered in error; never needs break-glass.</li>
@@ -26,7 +26,7 @@ public final class AccessPolicy {
     /** What the caller wants to do with the record. */
     public enum Operation {
         READ, UPDATE, ENTER_IN_ERROR, BREAK_GLASS,
-        /** Encounters, vitals, notes, documents (coming): clinical staff and admins, never the front desk. */
+        /** Encounters, vitals, history, export (notes, documents to come): clinical staff and admins, never the front desk. */
         READ_CLINICAL, WRITE_CLINICAL
     }
 

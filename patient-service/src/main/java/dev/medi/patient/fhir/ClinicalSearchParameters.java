@@ -47,6 +47,7 @@ final class ClinicalSearchParameters {
                     "LOINC codes (http://loinc.org|8867-4 or 8867-4; comma: any of). 85354-9, 8480-6 and 8462-4 all "
                             + "find the blood pressure panels."));
 
+    private static final Set<String> STORED_STATUSES = Set.of("in-progress", "finished", "cancelled");
     private static final Set<String> CONTROL = Set.of("_count", "_cursor", "_format", "_pretty");
 
     /**
@@ -139,6 +140,7 @@ final class ClinicalSearchParameters {
                     for (String token : PatientSearchParameters.splitUnescaped(value, ',')) {
                         wanted.add(tokenCode(token, ENCOUNTER_STATUS_SYSTEM));
                     }
+                    wanted.retainAll(STORED_STATUSES); // planned, arrived, ... never occur here
                     statuses = intersect(statuses, wanted);
                 }
                 case "category" -> {

@@ -20,8 +20,8 @@ import java.time.Instant;
  * committed after the event's transaction) and hands each event to {@link QueueEventService}, which is
  * idempotent by CloudEvent id. An event that cannot be read (no CloudEvent id, not the platform's queue event
  * data) is logged by id and sent to the dead-letter topic {@code medi.queue.events.v1.dlq} at once; one whose
- * processing keeps failing (database down) after three retries with backoff goes there too, so neither blocks
- * the partition. Nothing of the payload is logged.
+ * processing keeps failing (database down) after eight retries with backoff (about half a minute) goes there
+ * too, so neither blocks the partition. Nothing of the payload is logged.
  */
 @ApplicationScoped
 public class QueueEventsConsumer {
@@ -57,7 +57,8 @@ public class QueueEventsConsumer {
         }
         Instant time = cloudEvent.getTimeStamp().map(at -> at.toInstant()).orElse(null);
         return service.apply(id, cloudEvent.getType(), time, data)
-                .onFailure().retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(2)).atMost(3)
+                // a database restart should not send events to the dead-letter topic: about half a minute of retries
+                .onFailure().retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(10)).atMost(8)
                 .onItemOrFailure().transformToUni((result, failure) -> {
                     if (failure != null) {
                         Log.errorf("queue event %s failed (%s) and went to the dead-letter topic", id,

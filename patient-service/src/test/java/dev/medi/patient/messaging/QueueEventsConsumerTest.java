@@ -136,6 +136,40 @@ class QueueEventsConsumerTest {
     }
 
     @Test
+    void aTransferClosesTheEncounterAndLinksTheNewDepartment() {
+        String patient = adult();
+        QueueEvents.Entry entry = QueueEvents.Entry.of(department, patient);
+        UUID doctor = UUID.randomUUID();
+        queue.send(EventTypes.QUEUE_ENTRY_CONSULTATION_STARTED, entry.snapshot(QueueStatuses.IN_CONSULTATION, doctor, "5"), null);
+        queue.send(EventTypes.QUEUE_ENTRY_TRANSFERRED, entry.snapshot(QueueStatuses.TRANSFERRED, doctor, null), null);
+        UUID cardiology = UUID.randomUUID();
+        QueueEvents.Entry continued = new QueueEvents.Entry(UUID.randomUUID(), cardiology, entry.patientId(), entry.complaint());
+        queue.send(EventTypes.QUEUE_ENTRY_TRANSFERRED_IN, continued.snapshot(QueueStatuses.TRIAGED, null, null), null);
+        await().atMost(WAIT).until(() -> count("select count(*) from patient_department_links where patient_id = '"
+                + patient + "' and department_id = '" + cardiology + "'") == 1);
+        await().atMost(WAIT).until(() -> count("select count(*) from encounters where queue_entry_id = '" + entry.id()
+                + "' and status = 'finished' and outcome = 'transferred'") == 1);
+        assertEquals(0, count("select count(*) from encounters where queue_entry_id = '" + continued.id() + "'"));
+    }
+
+    @Test
+    void anEncounterClosedByTheDoctorStaysAsClosed() {
+        String patient = adult();
+        QueueEvents.Entry entry = QueueEvents.Entry.of(department, patient);
+        UUID doctor = UUID.randomUUID();
+        queue.send(EventTypes.QUEUE_ENTRY_CONSULTATION_STARTED, entry.snapshot(QueueStatuses.IN_CONSULTATION, doctor, "5"), null);
+        await().atMost(WAIT).until(() -> count("select count(*) from encounters where queue_entry_id = '" + entry.id() + "'") == 1);
+        String encounter = PatientApi.asUser("doctor.q", List.of(department.toString()), "doctor")
+                .get("/api/v1/patients/{id}/encounters", patient).then().statusCode(200).extract().path("items[0].id");
+        PatientApi.asUser("doctor.q", List.of(department.toString()), "doctor").body(java.util.Map.of("outcome", "admitted"))
+                .post("/api/v1/encounters/{id}/close", encounter).then().statusCode(200);
+        String finished = queue.send(EventTypes.QUEUE_ENTRY_FINISHED, entry.snapshot(QueueStatuses.FINISHED, doctor, "5"), null);
+        await().atMost(WAIT).until(() -> count("select count(*) from processed_events where event_id = '" + finished + "'") == 1);
+        assertEquals(1, count("select count(*) from encounters where id = '" + encounter
+                + "' and outcome = 'admitted' and closed_by = 'doctor.q'"));
+    }
+
+    @Test
     void theSameEventTwiceChangesNothing() {
         String patient = adult();
         QueueEvents.Entry entry = QueueEvents.Entry.of(department, patient);
