@@ -18,6 +18,9 @@ import java.util.UUID;
 @ApplicationScoped
 public class QueueEventPublisher {
 
+    /** Placeholder replaced by the commit-time trigger. */
+    private static final long NUMBERED_AT_COMMIT = 0;
+
     private final Outbox outbox;
     private final OutboxRelay relay;
     private final DepartmentSequenceRepository sequences;
@@ -29,31 +32,34 @@ public class QueueEventPublisher {
     }
 
     /**
-     * First step of every transaction that changes a department's queue: locks the department's sequence row.
-     * Changes of one department are serialised by it, which keeps the sequence gapless and in commit order,
-     * makes "take the first waiting entry" atomic, and — one lock per department, always taken first — rules
-     * out deadlocks between the API and the SLA monitor.
+     * First step of every transaction that must choose or check entries under a stable queue (call-next,
+     * transitions, triage, the SLA monitor): locks the department's sequence row until commit. That makes "take
+     * the first waiting entry" atomic and — one lock per department, always taken first — rules out deadlocks
+     * between the API and the SLA monitor. (The event numbering at commit takes the same row.)
      */
     public Uni<Long> lockDepartment(UUID departmentId) {
         return sequences.lock(departmentId);
     }
 
-    /** Inside the transaction of the change: flushes the entry, takes the next sequence and appends the event. */
-    public Uni<Long> record(String type, QueueEntry entry) {
+    /**
+     * Inside the transaction of the change: flushes the entry (the event carries its new version) and appends
+     * the event. Its sequence number is given at commit by the database (R__queue_event_numbering.sql), which
+     * locks the department's sequence row for the commit only; until then the payload carries 0.
+     */
+    public Uni<UUID> record(String type, QueueEntry entry) {
         return record(type, entry, null);
     }
 
     /** As {@link #record(String, QueueEntry)}, carrying the triage behind a triage event. */
-    public Uni<Long> record(String type, QueueEntry entry, QueueTriageData triage) {
-        return Panache.getSession().flatMap(session -> session.flush()) // the snapshot carries the new version
-                .chain(() -> sequences.next(entry.departmentId()))
-                .call(sequence -> outbox.append(
+    public Uni<UUID> record(String type, QueueEntry entry, QueueTriageData triage) {
+        return Panache.getSession().flatMap(session -> session.flush())
+                .chain(() -> outbox.append(
                         Topics.QUEUE_EVENTS,
                         entry.departmentId().toString(),
                         type,
                         EventSources.QUEUE_SERVICE,
                         entry.id().toString(),
-                        new QueueEventData(entry.departmentId(), sequence, entry.snapshot(), triage)));
+                        new QueueEventData(entry.departmentId(), NUMBERED_AT_COMMIT, entry.snapshot(), triage)));
     }
 
     /** After commit: publish without waiting for the next poll. */

@@ -6,7 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.UUID;
 
-/** The per-department event sequence (see V1__queue_entries.sql). */
+/** The per-department event sequence (see V1__queue_entries.sql; numbers are given at commit by R__queue_event_numbering.sql). */
 @ApplicationScoped
 public class DepartmentSequenceRepository {
 
@@ -16,9 +16,6 @@ public class DepartmentSequenceRepository {
     private static final String LOCK = "select last_sequence from department_sequences where department_id = ?1 for update";
     private static final String REPEATABLE_READ = "set transaction isolation level repeatable read";
     private static final String READ = "select last_sequence from department_sequences where department_id = ?1";
-    private static final String NEXT = """
-            update department_sequences set last_sequence = last_sequence + 1 where department_id = ?1
-            returning last_sequence""";
 
     /** Locks the department's row until the end of the transaction; returns the last sequence used. */
     public Uni<Long> lock(UUID departmentId) {
@@ -36,20 +33,5 @@ public class DepartmentSequenceRepository {
         return Panache.getSession().flatMap(session -> session.createNativeQuery(REPEATABLE_READ).executeUpdate()
                 .chain(() -> session.createNativeQuery(READ, Long.class).setParameter(1, departmentId).getResultList()))
                 .map(rows -> rows.isEmpty() ? 0L : rows.get(0));
-    }
-
-    /**
-     * Takes the next sequence number, locking the row until commit (if {@link #lock} did not already): events
-     * are numbered in commit order. The row exists after a department's first event, so the insert is only
-     * tried when the update found none: one statement less while the row is locked.
-     */
-    public Uni<Long> next(UUID departmentId) {
-        return Panache.getSession().flatMap(session -> session.createNativeQuery(NEXT, Long.class).setParameter(1, departmentId)
-                .getResultList()
-                .flatMap(rows -> rows.isEmpty()
-                        ? session.createNativeQuery(ENSURE).setParameter(1, departmentId).executeUpdate()
-                                .chain(() -> session.createNativeQuery(NEXT, Long.class).setParameter(1, departmentId)
-                                        .getSingleResult())
-                        : Uni.createFrom().item(rows.get(0))));
     }
 }

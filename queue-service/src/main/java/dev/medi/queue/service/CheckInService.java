@@ -76,15 +76,18 @@ public class CheckInService {
         caller.requireDepartment(departmentId);
         Instant now = clock.instant();
         String requestHash = hash(departmentId, arrival);
-        // Sessions one after the other, never nested: a request holds at most one pooled connection at a time.
-        return Panache.withSession(() -> departments.findById(departmentId).map(Departments::found)
+        // Two transactions one after the other, never nested: a request holds at most one pooled connection at a
+        // time. The first reads the department and the key and, for a new key, draws the number as its last
+        // statement, so the day's ticket row is locked only until that commit.
+        return Panache.withTransaction(() -> departments.findById(departmentId).map(Departments::found)
                         .flatMap(department -> idempotencyKeys.find(caller.username(), idempotencyKey)
-                                .map(claim -> new Lookup(department, claim))))
-                .flatMap(lookup -> lookup.claim() != null
-                        ? Panache.withSession(() -> replay(caller, idempotencyKey, requestHash))
-                        : Panache.withTransaction(() -> tickets.next(departmentId, lookup.department().day(now)))
-                                .flatMap(number -> create(caller, lookup.department(), idempotencyKey, requestHash,
-                                        arrival, number, now)))
+                                .flatMap(claim -> claim != null
+                                        ? replay(caller, idempotencyKey, requestHash).map(Lookup::replayed)
+                                        : tickets.next(departmentId, department.day(now))
+                                                .map(number -> new Lookup(department, number, null)))))
+                .flatMap(lookup -> lookup.replayed() != null
+                        ? Uni.createFrom().item(lookup.replayed())
+                        : create(caller, lookup.department(), idempotencyKey, requestHash, arrival, lookup.ticketNumber(), now))
                 .invoke(checkedIn -> {
                     if (!checkedIn.replayed()) {
                         Log.infof("checked in entry %s in department %s", checkedIn.entry().id(), departmentId);
@@ -94,7 +97,11 @@ public class CheckInService {
                 });
     }
 
-    private record Lookup(Department department, IdempotencyKeyRepository.Claim claim) {
+    /** What the first transaction found: the department and a drawn ticket number, or the earlier result. */
+    private record Lookup(Department department, int ticketNumber, CheckedIn replayed) {
+        static Lookup replayed(CheckedIn earlier) {
+            return new Lookup(null, 0, earlier);
+        }
     }
 
     private Uni<CheckedIn> create(Caller caller, Department department, String idempotencyKey, String requestHash,
