@@ -197,8 +197,81 @@ class CheckInEndToEndTest {
         }
     }
 
+    /**
+     * Issue 5's "done", through the gateway: a registered patient's visit becomes their record — patient-service
+     * consumes the queue's events (triage vitals → observations, consultation → an encounter, finished → closed),
+     * the doctor signs a note on the encounter and prints it, and a FHIR client reads the patient.
+     */
     @Test
     @Order(4)
+    void aRegisteredPatientsVisitBecomesTheirRecordAndIsReadableOverFhir() throws Exception {
+        String receptionist = signIn("receptionist");
+        String nurse = signIn("nurse");
+        String doctor = signIn("doctor");
+        HttpResponse<String> registered = post("/api/v1/patients?force=true", """
+                {"name": {"family": "Systemtest", "given": ["Ada"]}, "birthDate": "1971-05-04", "sex": "female"}""",
+                receptionist, null);
+        assertEquals(201, registered.statusCode(), registered.body());
+        String patientId = JSON.readTree(registered.body()).path("id").asText();
+
+        HttpResponse<String> checkedIn = post("/api/v1/queues/" + GENERAL + "/check-ins",
+                "{\"patientId\":\"" + patientId + "\",\"chiefComplaint\":\"palpitations\"}", receptionist,
+                UUID.randomUUID().toString());
+        assertEquals(201, checkedIn.statusCode(), checkedIn.body());
+        String entryId = JSON.readTree(checkedIn.body()).path("id").asText();
+        ok(post(entryPath(entryId) + "/triage", """
+                {"birthDate": "1971-05-04", "highRisk": true, "expectedResources": 2,
+                 "vitals": {"heartRate": 128, "respiratoryRate": 20, "spo2": 96, "systolicBp": 138,
+                            "diastolicBp": 85, "temperatureCelsius": 36.9, "pain": 2, "consciousness": "ALERT"}}""",
+                nurse, null));
+        // The triage's vitals arrive in the record (heart rate 128 flagged as high for an adult).
+        JsonNode heartRate = await(() -> {
+            JsonNode items = bodyIfOk(get("/api/v1/patients/" + patientId + "/observations?code=8867-4", nurse)).path("items");
+            return items.size() == 1 ? items.get(0) : null;
+        });
+        assertEquals(128, heartRate.path("value").asInt());
+        assertEquals("triage", heartRate.path("source").asText());
+        assertTrue(heartRate.path("interpretation").asText().startsWith("H"), heartRate.toString());
+
+        ok(post("/api/v1/queues/" + GENERAL + "/call-next",
+                "{\"room\":\"Room 3\",\"entryId\":\"" + entryId + "\"}", doctor, null));
+        ok(post(entryPath(entryId) + "/consultation", "", doctor, null));
+        JsonNode encounter = await(() -> {
+            JsonNode items = bodyIfOk(get("/api/v1/patients/" + patientId + "/encounters", doctor)).path("items");
+            return items.size() == 1 ? items.get(0) : null;
+        });
+        assertEquals(entryId, encounter.path("queueEntryId").asText());
+        String encounterId = encounter.path("id").asText();
+
+        HttpResponse<String> drafted = post("/api/v1/encounters/" + encounterId + "/notes", """
+                {"subjective": "Palpitations since this morning.", "objective": "HR 128, regular.",
+                 "assessment": "Sinus tachycardia.", "plan": "ECG, review in one hour."}""", doctor, null);
+        assertEquals(201, drafted.statusCode(), drafted.body());
+        String noteId = JSON.readTree(drafted.body()).path("id").asText();
+        ok(post("/api/v1/notes/" + noteId + "/sign", "", doctor, null));
+        HttpResponse<byte[]> pdf = HTTP.send(HttpRequest.newBuilder(URI.create(stack.gatewayUrl() + "/api/v1/notes/" + noteId + "/pdf"))
+                .header("Authorization", "Bearer " + doctor).build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, pdf.statusCode());
+        assertEquals("%PDF", new String(pdf.body(), 0, 4, java.nio.charset.StandardCharsets.US_ASCII));
+
+        ok(post(entryPath(entryId) + "/finish", "", doctor, null));
+        await(() -> {
+            JsonNode closed = bodyIfOk(get("/api/v1/encounters/" + encounterId, doctor));
+            return "finished".equals(closed.path("status").asText()) ? closed : null;
+        });
+
+        // FHIR: the capability statement is public; the patient is readable with the doctor's token.
+        assertEquals(200, get("/fhir/r4/metadata", null).statusCode());
+        HttpResponse<String> fhirPatient = get("/fhir/r4/Patient/" + patientId, doctor);
+        assertEquals(200, fhirPatient.statusCode(), fhirPatient.body());
+        assertEquals("Patient", JSON.readTree(fhirPatient.body()).path("resourceType").asText());
+        HttpResponse<String> anonymous = get("/fhir/r4/Patient/" + patientId, null);
+        assertEquals(401, anonymous.statusCode());
+        assertEquals("OperationOutcome", JSON.readTree(anonymous.body()).path("resourceType").asText());
+    }
+
+    @Test
+    @Order(5)
     void theGatewayAndTheServiceRejectBadRequestsWithProblems() throws Exception {
         HttpResponse<String> anonymous = post("/api/v1/queues/" + GENERAL + "/check-ins", "{\"chiefComplaint\":\"x\"}", null, null);
         assertEquals(401, anonymous.statusCode());
@@ -212,7 +285,7 @@ class CheckInEndToEndTest {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void stoppingTheSuiteLeavesNoProcessBehind() {
         List<Process> services = List.of(MediService.values()).stream().map(s -> stack.service(s).process()).toList();
         int kafkaPort = stack.infrastructure().kafka().port();
@@ -265,6 +338,30 @@ class CheckInEndToEndTest {
         assertEquals("medi.queue.entry." + kind + ".v1", event.path("eventType").asText());
         seen.computeIfAbsent(event.path("entry").path("id").asText(), id -> new ArrayList<>()).add(kind);
         return sequence + 1;
+    }
+
+    private static HttpResponse<String> get(String path, String token) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(stack.gatewayUrl() + path)).timeout(Duration.ofSeconds(10));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** The body of a 200; an empty node otherwise (e.g. 403 until the queue's event has linked the patient). */
+    private static JsonNode bodyIfOk(HttpResponse<String> response) throws IOException {
+        return response.statusCode() == 200 ? JSON.readTree(response.body()) : JSON.missingNode();
+    }
+
+    /** What patient-service builds from the queue's events arrives asynchronously: wait for it (15 s at most). */
+    private static JsonNode await(java.util.concurrent.Callable<JsonNode> found) {
+        java.util.concurrent.atomic.AtomicReference<JsonNode> result = new java.util.concurrent.atomic.AtomicReference<>();
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(200))
+                .until(() -> {
+                    result.set(found.call());
+                    return result.get() != null;
+                });
+        return result.get();
     }
 
     private static String entryPath(String entryId) {
