@@ -141,6 +141,7 @@ public class PatientService {
                                             .replaceWith(Guarded.allowed(patient));
                                 })))
                 .onFailure(PatientService::isIdentifierClash).transform(e -> identifierConflict(List.of()))
+                .onFailure(NoteService::lostRace).transform(PatientService::changedMeanwhile)
                 .map(Guarded::orThrow)
                 .invoke(patient -> {
                     events.committed();
@@ -168,6 +169,7 @@ public class PatientService {
                                     return events.record(PatientEventTypes.PATIENT_ENTERED_IN_ERROR, patient, Set.of())
                                             .replaceWith(Guarded.allowed(patient));
                                 })))
+                .onFailure(NoteService::lostRace).transform(PatientService::changedMeanwhile)
                 .map(Guarded::orThrow)
                 .invoke(patient -> {
                     events.committed();
@@ -255,5 +257,11 @@ public class PatientService {
             throw new ProblemException(ProblemType.NOT_FOUND, "No patient with this id.");
         }
         return patient;
+    }
+
+    /** Two corrections passed the version check at once and the other committed first (Hibernate's version check). */
+    private static ProblemException changedMeanwhile(Throwable failure) {
+        return new ProblemException(ProblemType.PRECONDITION_FAILED,
+                "The record was changed meanwhile. Reload it and apply your change again.");
     }
 }
