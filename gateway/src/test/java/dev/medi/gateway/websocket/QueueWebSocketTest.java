@@ -155,7 +155,9 @@ class QueueWebSocketTest {
             client.send(new JsonObject().put("type", "resync").put("departments", List.of(department.toString())));
             JsonObject fresh = client.next("snapshot");
             assertEquals(23, fresh.getJsonObject("snapshot").getLong("sequence"));
-            assertEquals(2, StandIn.snapshotRequests(department).getInteger("count"));
+            // Sequence 23 can only come from a new fetch; the gateway's one retry after a dropped pooled
+            // connection (QueueServiceClient) may add a request, so the count is at least two, not exactly two.
+            assertTrue(StandIn.snapshotRequests(department).getInteger("count") >= 2);
 
             events.publish(department, 24);
             assertEquals(24, client.next("queue-event").getLong("sequence"));
