@@ -260,10 +260,20 @@ public final class KafkaBroker implements AutoCloseable {
         return classes;
     }
 
-    private static String newClusterId() {
+    /**
+     * A random cluster id (16 bytes, URL-safe base64, as Kafka's own {@code Uuid}). One in 64 of those starts
+     * with '-', which the storage tool's argument parser takes for an option and exits 1 — so, like Kafka's
+     * {@code Uuid.randomUuid()}, draw again.
+     */
+    static String newClusterId() {
+        SecureRandom random = new SecureRandom();
         byte[] bytes = new byte[16];
-        new SecureRandom().nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        String id;
+        do {
+            random.nextBytes(bytes);
+            id = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        } while (id.startsWith("-"));
+        return id;
     }
 
     @Override
