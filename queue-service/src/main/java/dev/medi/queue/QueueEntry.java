@@ -274,6 +274,10 @@ public class QueueEntry {
         return departmentId;
     }
 
+    public LocalDate ticketDay() {
+        return ticketDay;
+    }
+
     public String ticket() {
         return ticket;
     }

@@ -60,6 +60,10 @@ public class QueueTransition {
         return transition;
     }
 
+    public UUID id() {
+        return id;
+    }
+
     public UUID entryId() {
         return entryId;
     }

@@ -5,6 +5,7 @@ import dev.medi.platform.events.QueueEventData;
 import dev.medi.platform.events.QueueTriageData;
 import dev.medi.platform.events.Topics;
 import dev.medi.platform.outbox.Outbox;
+import dev.medi.platform.outbox.OutboxEvent;
 import dev.medi.platform.outbox.OutboxRelay;
 import dev.medi.queue.QueueEntry;
 import dev.medi.queue.repository.DepartmentSequenceRepository;
@@ -60,6 +61,15 @@ public class QueueEventPublisher {
                         EventSources.QUEUE_SERVICE,
                         entry.id().toString(),
                         new QueueEventData(entry.departmentId(), NUMBERED_AT_COMMIT, entry.snapshot(), triage)));
+    }
+
+    /**
+     * The outbox row of an event for a change written with plain SQL rather than through the session (the check-in,
+     * which inserts it in the same statement). Numbered at commit like every other queue event.
+     */
+    public OutboxEvent prepare(String type, QueueEntry entry) {
+        return outbox.prepare(Topics.QUEUE_EVENTS, entry.departmentId().toString(), type, EventSources.QUEUE_SERVICE,
+                entry.id().toString(), new QueueEventData(entry.departmentId(), NUMBERED_AT_COMMIT, entry.snapshot(), null));
     }
 
     /** After commit: publish without waiting for the next poll. */

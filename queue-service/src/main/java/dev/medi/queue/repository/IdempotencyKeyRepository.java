@@ -8,25 +8,15 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * Remembered {@code Idempotency-Key}s of check-ins. Claiming a key is an insert that waits on a concurrent
- * insert of the same key until that transaction ends: of fifty simultaneous requests with one key, one
- * creates the entry and the others then find it.
+ * Remembered {@code Idempotency-Key}s of check-ins. A key is claimed by the check-in's own statement
+ * ({@link CheckInRepository}): an insert that waits on a concurrent insert of the same key until that transaction
+ * ends, so of fifty simultaneous requests with one key, one creates the entry and the others then find it here.
  */
 @ApplicationScoped
 public class IdempotencyKeyRepository {
 
     /** What a key was first used for. */
     public record Claim(String requestHash, UUID entryId) {
-    }
-
-    /** Within the transaction: true if this request claimed the key, false if it was already taken. */
-    public Uni<Boolean> claim(String caller, String key, String requestHash, UUID entryId, Instant now) {
-        return Panache.getSession().flatMap(session -> session.createNativeQuery("""
-                        insert into idempotency_keys (caller, key, request_hash, entry_id, created_at)
-                        values (?1, ?2, ?3, ?4, ?5) on conflict do nothing""")
-                .setParameter(1, caller).setParameter(2, key).setParameter(3, requestHash)
-                .setParameter(4, entryId).setParameter(5, now)
-                .executeUpdate()).map(inserted -> inserted == 1);
     }
 
     public Uni<Claim> find(String caller, String key) {

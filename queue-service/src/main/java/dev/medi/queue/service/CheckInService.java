@@ -9,11 +9,9 @@ import dev.medi.queue.Department;
 import dev.medi.queue.QueueEntry;
 import dev.medi.queue.QueuePriority;
 import dev.medi.queue.messaging.QueueEventPublisher;
-import dev.medi.queue.repository.DepartmentRepository;
+import dev.medi.queue.repository.CheckInRepository;
 import dev.medi.queue.repository.IdempotencyKeyRepository;
 import dev.medi.queue.repository.QueueEntryRepository;
-import dev.medi.queue.repository.QueueTransitionRepository;
-import dev.medi.queue.repository.TicketRepository;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
@@ -24,6 +22,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.Objects;
 import java.util.UUID;
@@ -40,23 +39,24 @@ public class CheckInService {
     public record CheckedIn(QueueEntry entry, boolean replayed) {
     }
 
-    private final DepartmentRepository departments;
+    /** Stands in for the ticket until the database draws it (the statement writes the real one into the event). */
+    private static final String TICKET_DRAWN_BY_DATABASE = "";
+
+    private final DepartmentDirectory departments;
     private final QueueEntryRepository entries;
-    private final QueueTransitionRepository transitions;
-    private final TicketRepository tickets;
+    private final CheckInRepository checkIns;
     private final IdempotencyKeyRepository idempotencyKeys;
     private final QueueEventPublisher events;
     private final QueuePriority rules;
     private final QueueMetrics metrics;
     private final Clock clock = Clock.systemUTC();
 
-    CheckInService(DepartmentRepository departments, QueueEntryRepository entries, QueueTransitionRepository transitions,
-                   TicketRepository tickets, IdempotencyKeyRepository idempotencyKeys, QueueEventPublisher events,
-                   QueuePriority rules, QueueMetrics metrics) {
+    CheckInService(DepartmentDirectory departments, QueueEntryRepository entries, CheckInRepository checkIns,
+                   IdempotencyKeyRepository idempotencyKeys, QueueEventPublisher events, QueuePriority rules,
+                   QueueMetrics metrics) {
         this.departments = departments;
         this.entries = entries;
-        this.transitions = transitions;
-        this.tickets = tickets;
+        this.checkIns = checkIns;
         this.idempotencyKeys = idempotencyKeys;
         this.events = events;
         this.rules = rules;
@@ -64,30 +64,26 @@ public class CheckInService {
     }
 
     /**
-     * Claims the key and stores the entry, its first transition and its event in one transaction. A repeat with
-     * the same key (even concurrent) returns the original entry; the same key with a different request is
-     * refused with 422.
-     *
-     * <p>The ticket number is drawn before, in a transaction of its own, so the day's ticket row is locked for one
-     * statement and its commit instead of the whole check-in (ADR 0003). A request that then loses the key to a
-     * concurrent duplicate leaves its number unused: a gap in ticket numbers is harmless, a slow desk is not.
+     * Claims the key and stores the entry, its ticket number, its first transition and its event in one statement
+     * (ADR 0005). A repeat with the same key (even concurrent: it waits for the first one's commit) returns the
+     * original entry; the same key with a different request is refused with 422.
      */
     public Uni<CheckedIn> checkIn(Caller caller, UUID departmentId, String idempotencyKey, Arrival arrival) {
         caller.requireDepartment(departmentId);
-        Instant now = clock.instant();
+        // PostgreSQL keeps microseconds: the event and the answer must carry the times exactly as stored.
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         String requestHash = hash(departmentId, arrival);
-        // Two transactions one after the other, never nested: a request holds at most one pooled connection at a
-        // time. The first reads the department and the key and, for a new key, draws the number as its last
-        // statement, so the day's ticket row is locked only until that commit.
-        return Panache.withTransaction(() -> departments.findById(departmentId).map(Departments::found)
-                        .flatMap(department -> idempotencyKeys.find(caller.username(), idempotencyKey)
-                                .flatMap(claim -> claim != null
-                                        ? replay(caller, idempotencyKey, requestHash).map(Lookup::replayed)
-                                        : tickets.next(departmentId, department.day(now))
-                                                .map(number -> new Lookup(department, number, null)))))
-                .flatMap(lookup -> lookup.replayed() != null
-                        ? Uni.createFrom().item(lookup.replayed())
-                        : create(caller, lookup.department(), idempotencyKey, requestHash, arrival, lookup.ticketNumber(), now))
+        UUID entryId = TimeOrderedIds.next();
+        return departments.active(departmentId).flatMap(department -> {
+                    QueueEntry pending = newEntry(caller, department, entryId, TICKET_DRAWN_BY_DATABASE, arrival, now);
+                    return checkIns.insertArrival(caller.username(), idempotencyKey, requestHash, pending, department.code(),
+                                    pending.arrival(caller.username(), null, now),
+                                    events.prepare(EventTypes.QUEUE_ENTRY_CHECKED_IN, pending))
+                            .flatMap(ticket -> ticket == null
+                                    ? Panache.withSession(() -> replay(caller, idempotencyKey, requestHash))
+                                    : Uni.createFrom().item(new CheckedIn(
+                                            newEntry(caller, department, entryId, ticket, arrival, now), false)));
+                })
                 .invoke(checkedIn -> {
                     if (!checkedIn.replayed()) {
                         Log.infof("checked in entry %s in department %s", checkedIn.entry().id(), departmentId);
@@ -97,31 +93,11 @@ public class CheckInService {
                 });
     }
 
-    /** What the first transaction found: the department and a drawn ticket number, or the earlier result. */
-    private record Lookup(Department department, int ticketNumber, CheckedIn replayed) {
-        static Lookup replayed(CheckedIn earlier) {
-            return new Lookup(null, 0, earlier);
-        }
-    }
-
-    private Uni<CheckedIn> create(Caller caller, Department department, String idempotencyKey, String requestHash,
-                                  Arrival arrival, int number, Instant now) {
-        UUID entryId = TimeOrderedIds.next();
-        String ticket = department.code() + "-" + String.format("%03d", number);
-        // The event sequence row is taken last (by record()), so the department is locked only for the final
-        // statements and the commit.
-        return Panache.withTransaction(() -> idempotencyKeys.claim(caller.username(), idempotencyKey, requestHash, entryId, now)
-                .flatMap(claimed -> {
-                    if (!claimed) {
-                        return replay(caller, idempotencyKey, requestHash);
-                    }
-                    QueueEntry entry = QueueEntry.checkIn(entryId, department, ticket, arrival.patientId(),
-                            arrival.arrivalName(), arrival.chiefComplaint(), caller.username(), rules, now);
-                    return entries.persist(entry)
-                            .call(persisted -> transitions.persist(persisted.arrival(caller.username(), null, now)))
-                            .call(persisted -> events.record(EventTypes.QUEUE_ENTRY_CHECKED_IN, persisted))
-                            .map(persisted -> new CheckedIn(persisted, false));
-                }));
+    /** The entry as stored: built the same way before the number is drawn and after, so both carry equal values. */
+    private QueueEntry newEntry(Caller caller, Department department, UUID entryId, String ticket, Arrival arrival,
+                                Instant now) {
+        return QueueEntry.checkIn(entryId, department, ticket, arrival.patientId(), arrival.arrivalName(),
+                arrival.chiefComplaint(), caller.username(), rules, now);
     }
 
     private Uni<CheckedIn> replay(Caller caller, String idempotencyKey, String requestHash) {

@@ -32,10 +32,13 @@ public class DepartmentService {
     private final RoomRepository rooms;
     private final AuditTrail audit;
     private final OutboxRelay relay;
+    private final DepartmentDirectory directory;
     private final Clock clock = Clock.systemUTC();
 
-    DepartmentService(DepartmentRepository departments, RoomRepository rooms, AuditTrail audit, OutboxRelay relay) {
+    DepartmentService(DepartmentRepository departments, RoomRepository rooms, AuditTrail audit, OutboxRelay relay,
+                      DepartmentDirectory directory) {
         this.departments = departments;
+        this.directory = directory;
         this.rooms = rooms;
         this.audit = audit;
         this.relay = relay;
@@ -73,6 +76,7 @@ public class DepartmentService {
                     }
                     return audit(admin, "department.update", id).call(departments::flush).replaceWith(department);
                 }))
+                .invoke(() -> directory.forget(id))
                 .invoke(relay::wake);
     }
 

@@ -69,6 +69,43 @@ class CheckInResourceTest {
     }
 
     @Test
+    void ticketsHaveAtLeastThreeDigitsAndTheEventCarriesTheStoredEntry() throws Exception {
+        String department = QueueApi.newDepartment();
+        String first = QueueApi.checkInAs("admin").body(QueueApi.arrival("first of the day"))
+                .post("/api/v1/queues/{dept}/check-ins", department)
+                .then().statusCode(201).extract().path("ticket");
+        assertTrue(first.endsWith("-001"), first);
+        String code = first.substring(0, first.length() - "-001".length());
+        // The database draws the number in the check-in's statement: jump to the end of the three-digit range.
+        try (var connection = dataSource.getConnection(); var statement = connection.prepareStatement(
+                "update department_days set last_ticket = 998 where department_id = ?::uuid")) {
+            statement.setString(1, department);
+            assertEquals(1, statement.executeUpdate());
+        }
+        assertEquals(code + "-999", QueueApi.checkInAs("admin").body(QueueApi.arrival("second"))
+                .post("/api/v1/queues/{dept}/check-ins", department)
+                .then().statusCode(201).extract().path("ticket"));
+        Map<String, Object> answer = QueueApi.checkInAs("admin").body(QueueApi.arrival("  third  "))
+                .post("/api/v1/queues/{dept}/check-ins", department)
+                .then().statusCode(201).body("ticket", equalTo(code + "-1000")).extract().path("$");
+
+        // The event was serialised before the number existed; it must carry the entry exactly as stored.
+        Map<String, Object> stored = given().auth().oauth2(TestTokens.forRoles("admin"))
+                .get("/api/v1/queues/{dept}/entries/{id}", department, answer.get("id"))
+                .then().statusCode(200).extract().path("$");
+        JsonObject entry = new JsonObject(awaitEvent((String) answer.get("id")).value()).getJsonObject("entry");
+        assertEquals(code + "-1000", entry.getString("ticket"));
+        assertEquals(stored.get("ticket"), entry.getString("ticket"));
+        assertEquals("third", entry.getString("chiefComplaint"));
+        assertEquals(stored.get("chiefComplaint"), entry.getString("chiefComplaint"));
+        assertEquals(stored.get("priority"), entry.getInteger("priority"));
+        assertEquals(java.time.Instant.parse((String) stored.get("slaDueAt")), entry.getInstant("slaDueAt"));
+        assertEquals(0L, entry.getLong("version"));
+        assertEquals(1, count("select count(*) from queue_transitions where entry_id = '" + answer.get("id")
+                + "' and from_status is null and to_status = 'ARRIVED'"));
+    }
+
+    @Test
     void locationHeaderPointsAtTheNewEntry() {
         var response = QueueApi.checkInAs("nurse")
                 .body(QueueApi.arrival("fever"))

@@ -32,6 +32,22 @@ public class Outbox {
      * @return the event id
      */
     public Uni<UUID> append(String topic, String partitionKey, String type, String source, String subject, Object data) {
+        OutboxEvent event;
+        try {
+            event = prepare(topic, partitionKey, type, source, subject, data);
+        } catch (IllegalStateException e) {
+            return Uni.createFrom().failure(e);
+        }
+        return event.persist().replaceWith(event.id);
+    }
+
+    /**
+     * The row {@link #append} would write, not yet stored: for a hot path that inserts it with its own SQL in the
+     * same statement as the change (queue-service's check-in). Same id, time and serialisation as {@code append}.
+     *
+     * @throws IllegalStateException if {@code data} cannot be serialised
+     */
+    public OutboxEvent prepare(String topic, String partitionKey, String type, String source, String subject, Object data) {
         OutboxEvent event = new OutboxEvent();
         event.id = TimeOrderedIds.next();
         event.topic = topic;
@@ -43,8 +59,8 @@ public class Outbox {
         try {
             event.payload = json.writeValueAsString(data);
         } catch (JsonProcessingException e) {
-            return Uni.createFrom().failure(new IllegalStateException("event data not serialisable: " + type, e));
+            throw new IllegalStateException("event data not serialisable: " + type, e);
         }
-        return event.persist().replaceWith(event.id);
+        return event;
     }
 }
