@@ -110,20 +110,24 @@ public class OutboxRelay {
         });
     }
 
+    /**
+     * Takes the drain lock and reads the oldest rows in one round trip. The lock is in a CTE, which PostgreSQL
+     * evaluates once (a volatile function is never inlined); without the lock no row comes back, as when the
+     * outbox is empty, and another replica's drain publishes them.
+     */
+    private static final String LOCK_AND_READ_OLDEST = """
+            with drain as (select pg_try_advisory_xact_lock($1) as held)
+            select id, topic, partition_key, type, source, subject, payload, occurred_at
+              from outbox, drain
+             where drain.held
+             order by position
+             limit $2""";
+
     /** One transaction: lock, read the oldest rows, publish them, wait for every ack, delete them. */
     Uni<Integer> drainBatch() {
-        return pool.withTransaction(connection -> connection
-                .preparedQuery("select pg_try_advisory_xact_lock($1)").execute(Tuple.of(DRAIN_LOCK))
-                .flatMap(locked -> locked.iterator().next().getBoolean(0)
-                        ? publishOldest(connection)
-                        : Uni.createFrom().item(0)));
-    }
-
-    private Uni<Integer> publishOldest(SqlConnection connection) {
-        return connection.preparedQuery("select id, topic, partition_key, type, source, subject, payload, occurred_at "
-                        + "from outbox order by position limit $1")
-                .execute(Tuple.of(batchSize))
-                .flatMap(rows -> rows.size() == 0 ? Uni.createFrom().item(0) : publishAndDelete(connection, rows));
+        return pool.withTransaction(connection -> connection.preparedQuery(LOCK_AND_READ_OLDEST)
+                .execute(Tuple.of(DRAIN_LOCK, batchSize))
+                .flatMap(rows -> rows.size() == 0 ? Uni.createFrom().item(0) : publishAndDelete(connection, rows)));
     }
 
     private Uni<Integer> publishAndDelete(SqlConnection connection, RowSet<Row> rows) {
