@@ -68,6 +68,28 @@ else
   pause="${PAUSE_SECONDS:-15}"
 fi
 
+# Percent of the machine's CPU busy over the next 3 seconds (from /proc/stat).
+cpu_busy_percent() {
+  local a b
+  read -r -a a < <(grep '^cpu ' /proc/stat)
+  sleep 3
+  read -r -a b < <(grep '^cpu ' /proc/stat)
+  local idle=$(( (b[4] + b[5]) - (a[4] + a[5]) )) total=0 i
+  for i in 1 2 3 4 5 6 7 8; do total=$(( total + b[i] - a[i] )); done
+  echo $(( total > 0 ? 100 * (total - idle) / total : 0 ))
+}
+
+# After the fixed pause, waits until the previous simulation's after-effects are over: its cleanup cancels every
+# entry it created, and those thousands of events still flow through the outbox, Kafka and both consumers while
+# PostgreSQL's autovacuum tidies the rows. A snapshot run that starts in the middle of that measures the tidying.
+settle() {
+  local waited=0 limit="${SETTLE_MAX_SECONDS:-180}" busy
+  while busy="$(cpu_busy_percent)"; [ "$busy" -ge "${SETTLE_CPU_PERCENT:-20}" ] && [ "$waited" -lt "$limit" ]; do
+    waited=$((waited + 3))
+  done
+  echo "run.sh: machine ${busy}% busy after ${waited}s more (settled below ${SETTLE_CPU_PERCENT:-20}%, at most ${limit}s)"
+}
+
 mkdir -p target/run-logs
 since_ms="$(($(date +%s) * 1000))"
 started="$(date -u '+%Y-%m-%d %H:%M UTC')"
@@ -89,7 +111,7 @@ for name in "${wanted[@]}"; do
   esac
   sim="${name}Simulation"
   sims+=("$sim")
-  [ "$first" = 1 ] || { echo "run.sh: ${pause}s pause for the stack to settle"; sleep "$pause"; }
+  [ "$first" = 1 ] || { echo "run.sh: ${pause}s pause for the stack to settle"; sleep "$pause"; settle; }
   first=0
   printf '\nrun.sh: === %s %s %s\n' "$sim" "$opts" "${extra[*]:-}"
   set +e
