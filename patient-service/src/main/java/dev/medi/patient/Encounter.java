@@ -87,7 +87,7 @@ public class Encounter {
      *
      * @param queueEntryId   the queue entry it came from, or {@code null} when opened directly
      * @param encounterClass {@link #CLASS_AMBULATORY} or {@link #CLASS_EMERGENCY}
-     * @param attending      the clinician: user name, or the user id the queue knows the doctor by
+     * @param attending      the clinician's user id (auth-service's id, the token subject), as the queue knows the doctor
      * @param startedAt      when the consultation began
      * @param openedBy       who recorded it (user name, or the consumer for queue events)
      */

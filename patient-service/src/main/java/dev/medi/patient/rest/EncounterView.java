@@ -9,7 +9,8 @@ import java.util.UUID;
  * An encounter as the API shows it.
  *
  * @param status    {@code in-progress}, {@code finished}, {@code cancelled} (FHIR Encounter.status)
- * @param attending user name of the clinician, or the user id of the doctor who called the queue entry
+ * @param attending user id of the clinician (auth-service's id, the token subject): who opened the encounter, or
+ *                  the doctor who called the queue entry
  * @param outcome   once closed: {@code completed}, {@code admitted}, {@code referred}, {@code transferred},
  *                  {@code left-without-being-seen}, {@code no-show}, {@code cancelled}
  * @param source    {@code queue} or {@code direct}

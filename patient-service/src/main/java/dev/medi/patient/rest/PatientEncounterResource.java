@@ -65,7 +65,8 @@ public class PatientEncounterResource {
     @APIResponse(responseCode = "403", description = "Not your department or not your patient",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> open(@PathParam("patientId") UUID patientId, @Valid @NotNull OpenEncounterRequest request) {
-        return encounters.open(Caller.of(token), patientId, request.toCommand())
+        // attending: the caller's user id (the token subject), as the queue names the doctor who called the entry
+        return encounters.open(Caller.of(token), token.getSubject(), patientId, request.toCommand())
                 .map(encounter -> Response.created(UriBuilder.fromPath("/api/v1/encounters/{id}").build(encounter.id()))
                         .tag(new EntityTag(Long.toString(encounter.version()))).entity(EncounterView.of(encounter)).build());
     }

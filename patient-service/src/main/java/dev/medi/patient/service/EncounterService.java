@@ -65,7 +65,7 @@ public class EncounterService {
      * Opens an encounter of the patient in one of the caller's departments, which links the patient to that
      * department (source {@code encounter}).
      */
-    public Uni<Encounter> open(Caller caller, UUID patientId, OpenEncounter command) {
+    public Uni<Encounter> open(Caller caller, String attendingUserId, UUID patientId, OpenEncounter command) {
         Instant now = clock.instant();
         caller.requireDepartment(command.departmentId());
         Instant startedAt = command.startedAt() == null ? now : command.startedAt();
@@ -79,7 +79,7 @@ public class EncounterService {
                             Encounter encounter = Encounter.open(TimeOrderedIds.next(), patient.id(),
                                     command.departmentId(), null,
                                     command.encounterClass() == null ? Encounter.CLASS_AMBULATORY : command.encounterClass(),
-                                    caller.username(), command.room(), command.reason(), startedAt,
+                                    attendingUserId, command.room(), command.reason(), startedAt,
                                     Encounter.SOURCE_DIRECT, caller.username(), now);
                             return encounters.persist(encounter)
                                     .call(() -> links.link(patient.id(), command.departmentId(),

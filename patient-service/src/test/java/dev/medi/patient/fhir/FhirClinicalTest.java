@@ -1,5 +1,6 @@
 package dev.medi.patient.fhir;
 
+import dev.medi.devstack.DevTokens;
 import dev.medi.patient.PatientApi;
 import dev.medi.platform.testing.Databases;
 import io.quarkus.test.junit.QuarkusTest;
@@ -100,7 +101,7 @@ class FhirClinicalTest {
                 .body("status", equalTo("finished"))
                 .body("class.code", equalTo("AMB"))
                 .body("subject.reference", equalTo("Patient/" + patient))
-                .body("participant[0].individual.identifier.value", equalTo("doctor.fhir"))
+                .body("participant[0].individual.identifier.value", equalTo(DevTokens.userId("doctor.fhir")))
                 .body("period.start", notNullValue())
                 .body("period.end", notNullValue())
                 .body("reasonCode[0].text", equalTo("sprained ankle"))

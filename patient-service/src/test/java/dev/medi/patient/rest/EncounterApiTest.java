@@ -1,5 +1,6 @@
 package dev.medi.patient.rest;
 
+import dev.medi.devstack.DevTokens;
 import dev.medi.patient.PatientApi;
 import dev.medi.platform.events.Topics;
 import dev.medi.platform.testing.Databases;
@@ -82,7 +83,7 @@ class EncounterApiTest {
                 .body("departmentId", equalTo(department))
                 .body("status", equalTo("in-progress"))
                 .body("encounterClass", equalTo("EMER"))
-                .body("attending", equalTo(doctor))
+                .body("attending", equalTo(DevTokens.userId(doctor)))
                 .body("room", equalTo("Resus 1"))
                 .body("reason", equalTo("shortness of breath"))
                 .body("startedAt", equalTo(started.toString()))

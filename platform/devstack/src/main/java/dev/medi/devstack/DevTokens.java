@@ -34,13 +34,18 @@ public final class DevTokens {
         return accessToken(username, roles, departments, DEFAULT_TTL);
     }
 
+    /** The {@code sub} of this signer's tokens for {@code username}: a user id, stable per name. */
+    public static String userId(String username) {
+        return java.util.UUID.nameUUIDFromBytes(("medi-dev-user:" + username)
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString();
+    }
+
     public String accessToken(String username, List<String> roles, List<String> departments, Duration ttl) {
         JwtClaims claims = new JwtClaims();
         claims.setIssuer(ISSUER);
         claims.setAudience(AUDIENCE);
         // like auth-service: sub is the user's id (stable per name here), upn the user name
-        claims.setSubject(java.util.UUID.nameUUIDFromBytes(("medi-dev-user:" + username)
-                .getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString());
+        claims.setSubject(userId(username));
         claims.setClaim("upn", username);
         claims.setStringListClaim("groups", roles);
         claims.setStringListClaim("departments", departments);
