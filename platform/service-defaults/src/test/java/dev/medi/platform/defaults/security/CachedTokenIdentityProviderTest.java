@@ -37,7 +37,7 @@ class CachedTokenIdentityProviderTest {
         JsonWebToken verified = parser.parse(token);
         TokenAuthenticationRequest request = new TokenAuthenticationRequest(new JsonWebTokenCredential(token));
 
-        SecurityIdentity identity = provider.authenticate(request, NO_WORKER_THREAD).await().indefinitely();
+        SecurityIdentity identity = provider.authenticate(request, NO_WORKER_THREAD).await().atMost(java.time.Duration.ofSeconds(5));
 
         assertSame(verified, identity.getPrincipal());
         assertEquals(Set.of("receptionist"), identity.getRoles());
@@ -52,7 +52,7 @@ class CachedTokenIdentityProviderTest {
         String token = TokenFixture.token(Duration.ofMinutes(10));
 
         assertNull(provider.authenticate(new TokenAuthenticationRequest(new JsonWebTokenCredential(token)),
-                NO_WORKER_THREAD).await().indefinitely());
+                NO_WORKER_THREAD).await().atMost(java.time.Duration.ofSeconds(5)));
 
         assertEquals(0, fixture.verifier.verifications.get());
         assertEquals(0, fixture.requests("miss"), "the parser behind MpJwtValidator counts the miss");
@@ -67,7 +67,7 @@ class CachedTokenIdentityProviderTest {
         Uni<SecurityIdentity> answer = provider.authenticate(
                 new TokenAuthenticationRequest(new JsonWebTokenCredential(token)), NO_WORKER_THREAD);
 
-        assertThrows(AuthenticationFailedException.class, () -> answer.await().indefinitely());
+        assertThrows(AuthenticationFailedException.class, () -> answer.await().atMost(java.time.Duration.ofSeconds(5)));
         assertEquals(0, fixture.requests("hit"));
     }
 
@@ -80,6 +80,6 @@ class CachedTokenIdentityProviderTest {
 
         assertNull(new CachedTokenIdentityProvider(disabled)
                 .authenticate(new TokenAuthenticationRequest(new JsonWebTokenCredential(token)), NO_WORKER_THREAD)
-                .await().indefinitely());
+                .await().atMost(java.time.Duration.ofSeconds(5)));
     }
 }
