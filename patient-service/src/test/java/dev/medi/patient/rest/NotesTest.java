@@ -4,6 +4,7 @@ import dev.medi.devstack.DevTokens;
 import dev.medi.patient.PatientApi;
 import dev.medi.patient.pdf.NotePdfTest;
 import dev.medi.platform.events.Topics;
+import dev.medi.platform.testing.Concurrently;
 import dev.medi.platform.testing.Databases;
 import dev.medi.platform.testing.EventSchemas;
 import dev.medi.platform.testing.TestTokens;
@@ -335,28 +336,13 @@ class NotesTest {
         String[] visit = encounter();
         String id = draft(doctor(), visit[1], soap(), 201).path("id");
         int writers = 6;
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(writers);
-        try {
-            List<java.util.concurrent.Future<Integer>> answers = new java.util.ArrayList<>();
-            java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
-            for (int i = 0; i < writers; i++) {
-                Map<String, Object> body = soap();
-                body.put("plan", "plan " + i);
-                answers.add(pool.submit(() -> {
-                    start.await();
-                    return doctor().header("If-Match", "\"0\"").body(body).put("/api/v1/notes/{id}", id).statusCode();
-                }));
-            }
-            start.countDown();
-            List<Integer> statuses = new java.util.ArrayList<>();
-            for (var answer : answers) {
-                statuses.add(answer.get(30, java.util.concurrent.TimeUnit.SECONDS));
-            }
-            assertEquals(1, statuses.stream().filter(status -> status == 200).count(), statuses::toString);
-            assertEquals(writers - 1, statuses.stream().filter(status -> status == 412).count(), statuses::toString);
-        } finally {
-            pool.shutdownNow();
-        }
+        List<Integer> statuses = Concurrently.run(writers, i -> {
+            Map<String, Object> body = soap();
+            body.put("plan", "plan " + i);
+            return () -> doctor().header("If-Match", "\"0\"").body(body).put("/api/v1/notes/{id}", id).statusCode();
+        });
+        assertEquals(1, statuses.stream().filter(status -> status == 200).count(), statuses::toString);
+        assertEquals(writers - 1, statuses.stream().filter(status -> status == 412).count(), statuses::toString);
         assertEquals(2, Databases.count(dataSource, "select count(*) from note_versions where note_id = '" + id + "'"));
     }
 

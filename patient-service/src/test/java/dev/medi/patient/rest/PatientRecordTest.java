@@ -1,6 +1,7 @@
 package dev.medi.patient.rest;
 
 import dev.medi.patient.PatientApi;
+import dev.medi.platform.testing.Concurrently;
 import dev.medi.platform.testing.Databases;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -77,28 +78,13 @@ class PatientRecordTest {
     void ofConcurrentCorrectionsOfOneVersionExactlyOneWins() throws Exception {
         String id = PatientApi.registerSomeone();
         int writers = 6;
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(writers);
-        try {
-            java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
-            List<java.util.concurrent.Future<Integer>> answers = new java.util.ArrayList<>();
-            for (int i = 0; i < writers; i++) {
-                String email = "writer" + i + "@example.org";
-                answers.add(pool.submit(() -> {
-                    start.await();
-                    return as("receptionist").header("If-Match", "\"0\"").body(Map.of("email", email))
-                            .patch("/api/v1/patients/{id}", id).statusCode();
-                }));
-            }
-            start.countDown();
-            List<Integer> statuses = new java.util.ArrayList<>();
-            for (var answer : answers) {
-                statuses.add(answer.get(30, java.util.concurrent.TimeUnit.SECONDS));
-            }
-            assertEquals(1, statuses.stream().filter(status -> status == 200).count(), statuses::toString);
-            assertEquals(writers - 1, statuses.stream().filter(status -> status == 412).count(), statuses::toString);
-        } finally {
-            pool.shutdownNow();
-        }
+        List<Integer> statuses = Concurrently.run(writers, i -> {
+            String email = "writer" + i + "@example.org";
+            return () -> as("receptionist").header("If-Match", "\"0\"").body(Map.of("email", email))
+                    .patch("/api/v1/patients/{id}", id).statusCode();
+        });
+        assertEquals(1, statuses.stream().filter(status -> status == 200).count(), statuses::toString);
+        assertEquals(writers - 1, statuses.stream().filter(status -> status == 412).count(), statuses::toString);
         as("receptionist").get("/api/v1/patients/{id}", id).then().statusCode(200).body("version", equalTo(1));
     }
 
