@@ -51,6 +51,10 @@ public class AuditEntry {
     @Column(name = "access_basis", updatable = false)
     private String accessBasis;
 
+    /** The queue entry, encounter or break-glass grant the access relied on (ADR 0006), or {@code null}. */
+    @Column(name = "access_basis_ref", updatable = false)
+    private String accessBasisRef;
+
     @Column(name = "request_id", updatable = false)
     private String requestId;
 
@@ -60,7 +64,7 @@ public class AuditEntry {
 
     public static AuditEntry of(UUID id, Instant at, String actor, List<String> actorRoles, String action,
                                 String targetType, String targetId, UUID patientId, String outcome,
-                                String accessBasis, String requestId) {
+                                String accessBasis, String accessBasisRef, String requestId) {
         AuditEntry entry = new AuditEntry();
         entry.id = id;
         entry.at = at;
@@ -72,6 +76,7 @@ public class AuditEntry {
         entry.patientId = patientId;
         entry.outcome = outcome;
         entry.accessBasis = accessBasis;
+        entry.accessBasisRef = accessBasisRef;
         entry.requestId = requestId;
         return entry;
     }
@@ -114,6 +119,10 @@ public class AuditEntry {
 
     public String accessBasis() {
         return accessBasis;
+    }
+
+    public String accessBasisRef() {
+        return accessBasisRef;
     }
 
     public String requestId() {

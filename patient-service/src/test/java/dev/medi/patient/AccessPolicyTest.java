@@ -11,6 +11,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.util.Set;
+import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -18,8 +19,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class AccessPolicyTest {
 
-    private static final Facts LINKED = new Facts(true, false);
-    private static final Facts GRANTED = new Facts(false, true);
+    private static final UUID ENTRY = UUID.randomUUID();
+    private static final UUID GRANT = UUID.randomUUID();
+    private static final Facts LINKED = new Facts(new AccessPolicy.Care(Basis.QUEUE_ENTRY, ENTRY), null);
+    private static final Facts GRANTED = new Facts(null, GRANT);
+    private static final Facts BOTH = new Facts(new AccessPolicy.Care(Basis.QUEUE_ENTRY, ENTRY), GRANT);
 
     private static Decision decide(String role, Operation operation, Facts facts) {
         return AccessPolicy.decide(Set.of(role), operation, PatientStatus.ACTIVE, facts);
@@ -44,9 +48,9 @@ class AccessPolicyTest {
     @ParameterizedTest
     @ValueSource(strings = {"nurse", "doctor"})
     void clinicalStaffSeeTheirDepartmentsPatients(String role) {
-        assertEquals(Decision.allow(Basis.DEPARTMENT), decide(role, Operation.READ, LINKED));
-        assertEquals(Decision.allow(Basis.DEPARTMENT), decide(role, Operation.UPDATE, LINKED));
-        assertEquals(Decision.allow(Basis.DEPARTMENT), decide(role, Operation.READ_CLINICAL, new Facts(true, true)));
+        assertEquals(Decision.allow(Basis.QUEUE_ENTRY, ENTRY), decide(role, Operation.READ, LINKED));
+        assertEquals(Decision.allow(Basis.QUEUE_ENTRY, ENTRY), decide(role, Operation.UPDATE, LINKED));
+        assertEquals(Decision.allow(Basis.QUEUE_ENTRY, ENTRY), decide(role, Operation.READ_CLINICAL, BOTH));
         assertEquals(Outcome.DENIED, decide(role, Operation.READ, Facts.NONE).outcome());
         assertEquals(Outcome.DENIED, decide(role, Operation.ENTER_IN_ERROR, LINKED).outcome());
     }
@@ -55,15 +59,16 @@ class AccessPolicyTest {
     @ValueSource(strings = {"nurse", "doctor"})
     void breakGlassOpensOtherPatientsToClinicalStaff(String role) {
         assertEquals(Decision.allow(Basis.BREAK_GLASS), decide(role, Operation.BREAK_GLASS, Facts.NONE));
-        assertEquals(Decision.allow(Basis.BREAK_GLASS), decide(role, Operation.READ, GRANTED));
-        assertEquals(Decision.allow(Basis.BREAK_GLASS), decide(role, Operation.WRITE_CLINICAL, GRANTED));
+        assertEquals(Decision.allow(Basis.BREAK_GLASS, GRANT), decide(role, Operation.READ, GRANTED));
+        assertEquals(Decision.allow(Basis.BREAK_GLASS, GRANT), decide(role, Operation.WRITE_CLINICAL, GRANTED));
+        assertEquals("break-glass:" + GRANT, decide(role, Operation.READ, GRANTED).auditBasis());
     }
 
     @Test
     void recordsEnteredInErrorAreGoneForAllButAdmins() {
         for (String role : Set.of("receptionist", "nurse", "doctor")) {
             assertEquals(Outcome.GONE, AccessPolicy.decide(Set.of(role), Operation.READ, PatientStatus.ENTERED_IN_ERROR,
-                    new Facts(true, true)).outcome());
+                    BOTH).outcome());
         }
         assertEquals(Decision.allow(Basis.ADMIN), AccessPolicy.decide(Set.of("admin"), Operation.READ,
                 PatientStatus.ENTERED_IN_ERROR, Facts.NONE));
@@ -73,13 +78,24 @@ class AccessPolicyTest {
     void severalRolesGetTheWidestAccess() {
         assertEquals(Decision.allow(Basis.FRONT_DESK),
                 AccessPolicy.decide(Set.of("nurse", "receptionist"), Operation.READ, PatientStatus.ACTIVE, Facts.NONE));
-        assertEquals(Decision.allow(Basis.DEPARTMENT),
+        assertEquals(Decision.allow(Basis.QUEUE_ENTRY, ENTRY),
                 AccessPolicy.decide(Set.of("nurse", "receptionist"), Operation.READ_CLINICAL, PatientStatus.ACTIVE, LINKED));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"nurse", "doctor"})
+    void theAuditNamesTheCareRelationshipReliedOn(String role) {
+        UUID encounter = UUID.randomUUID();
+        Facts followUp = new Facts(AccessPolicy.Care.parse("follow-up:" + encounter), null);
+        assertEquals(Decision.allow(Basis.FOLLOW_UP, encounter), decide(role, Operation.READ_CLINICAL, followUp));
+        assertEquals("follow-up:" + encounter, decide(role, Operation.READ_CLINICAL, followUp).auditBasis());
+        assertEquals("queue-entry:" + ENTRY, decide(role, Operation.READ, LINKED).auditBasis());
+        assertEquals("admin", decide("admin", Operation.READ, Facts.NONE).auditBasis());
     }
 
     @Test
     void unknownRolesGetNothing() {
-        assertEquals(Outcome.DENIED, decide("auditor", Operation.READ, new Facts(true, true)).outcome());
+        assertEquals(Outcome.DENIED, decide("auditor", Operation.READ, BOTH).outcome());
     }
 
     @Test

@@ -104,10 +104,16 @@ public final class PatientApi {
         }
     }
 
-    /** Links the patient to a department, as the queue-event consumer will. */
-    public static void linkToDepartment(DataSource dataSource, String patientId, String departmentId) {
-        execute(dataSource, "insert into patient_department_links (patient_id, department_id, source, linked_at) "
-                + "values (?, ?, 'queue', now())", UUID.fromString(patientId), UUID.fromString(departmentId));
+    /**
+     * Puts the patient in a department's queue (an active entry, as the queue-event consumer records a check-in), which
+     * gives that department's clinical staff access (ADR 0006); returns the entry's id.
+     */
+    public static UUID linkToDepartment(DataSource dataSource, String patientId, String departmentId) {
+        UUID entry = UUID.randomUUID();
+        execute(dataSource, "insert into patient_queue_entries (entry_id, patient_id, department_id, status, entry_version, "
+                + "arrived_at, ended_at, updated_at) values (?, ?, ?, 'ARRIVED', 0, now(), null, now())",
+                entry, UUID.fromString(patientId), UUID.fromString(departmentId));
+        return entry;
     }
 
     /** A fresh request id, to find the audit records of exactly one request. */

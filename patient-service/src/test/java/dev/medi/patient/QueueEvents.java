@@ -29,6 +29,8 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class QueueEvents implements AutoCloseable {
 
     private static final AtomicLong SEQUENCE = new AtomicLong(1);
+    /** Entry versions: each snapshot is newer than every one made before it, as queue-service's versions grow. */
+    private static final AtomicLong VERSION = new AtomicLong(1);
 
     private final KafkaProducer<String, String> producer;
     private final ObjectMapper json;
@@ -55,7 +57,7 @@ public final class QueueEvents implements AutoCloseable {
             Instant arrived = Instant.now().minus(30, ChronoUnit.MINUTES).truncatedTo(ChronoUnit.MILLIS);
             return new QueueEntrySnapshot(id, departmentId, "GEN-" + (100 + SEQUENCE.get() % 900), patientId,
                     patientId == null ? "Walk-in Person" : null, status, complaint, arrived, 3, 3,
-                    arrived.plus(60, ChronoUnit.MINUTES), null, calledBy, room, null, null, 1);
+                    arrived.plus(60, ChronoUnit.MINUTES), null, calledBy, room, null, null, VERSION.getAndIncrement());
         }
     }
 

@@ -179,7 +179,7 @@ public class FhirClinicalService {
         if (caller instanceof FhirCaller.Staff staff) {
             return access.decide(staff.caller(), patient, AccessPolicy.Operation.READ_CLINICAL, now)
                     .map(decision -> new Decision(decision.allowed(),
-                            decision.basis() == null ? null : decision.basis().code(), decision.detail()));
+                            decision.auditBasis(), decision.detail()));
         }
         return Uni.createFrom().item(new Decision(true, FhirPatientService.API_CLIENT_BASIS, null));
     }

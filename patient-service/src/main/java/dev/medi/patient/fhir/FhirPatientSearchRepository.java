@@ -6,6 +6,7 @@ import dev.medi.patient.fhir.PatientSearchParameters.DateBound;
 import dev.medi.patient.fhir.PatientSearchParameters.IdentifierToken;
 import dev.medi.patient.fhir.PatientSearchParameters.NameMatch;
 import dev.medi.patient.fhir.PatientSearchParameters.TelecomToken;
+import dev.medi.patient.repository.PatientSearchRepository;
 import dev.medi.patient.repository.PatientSearchRepository.Clinical;
 import dev.medi.patient.repository.PatientSearchRepository.Scope;
 import dev.medi.patient.repository.PatientSearchRepository.Unrestricted;
@@ -37,7 +38,7 @@ class FhirPatientSearchRepository {
     public Uni<List<Hit>> find(List<Criterion> criteria, Scope scope, UUID after, int limit) {
         Sql sql = new Sql();
         String basis = scope instanceof Clinical clinical
-                ? "case when " + linked(sql, clinical) + " then 'department' else 'break-glass' end"
+                ? PatientSearchRepository.clinicalBasis(clinical, sql::param)
                 : "cast(" + sql.param(((Unrestricted) scope).basis()) + " as text)";
         String where = where(sql, criteria, scope);
         if (after != null) {
@@ -66,23 +67,12 @@ class FhirPatientSearchRepository {
     private static String where(Sql sql, List<Criterion> criteria, Scope scope) {
         List<String> conditions = new ArrayList<>(List.of("p.status = 'active'"));
         if (scope instanceof Clinical clinical) {
-            conditions.add("(" + linked(sql, clinical) + " or exists (select 1 from break_glass_grants g"
-                    + " where g.patient_id = p.id and g.granted_to = " + sql.param(clinical.username())
-                    + " and g.expires_at > " + sql.param(clinical.now()) + "))");
+            conditions.add(PatientSearchRepository.clinicalBasis(clinical, sql::param) + " is not null");
         }
         for (Criterion criterion : criteria) {
             conditions.add(condition(sql, criterion));
         }
         return String.join("\n   and ", conditions);
-    }
-
-    private static String linked(Sql sql, Clinical clinical) {
-        if (clinical.departments().isEmpty()) {
-            return "false";
-        }
-        List<String> departments = clinical.departments().stream().map(sql::param).toList();
-        return "exists (select 1 from patient_department_links l where l.patient_id = p.id and l.department_id in ("
-                + String.join(", ", departments) + "))";
     }
 
     private static String condition(Sql sql, Criterion criterion) {

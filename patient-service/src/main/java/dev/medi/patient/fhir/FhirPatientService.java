@@ -101,7 +101,7 @@ class FhirPatientService {
         if (caller instanceof FhirCaller.Staff staff) {
             return access.decide(staff.caller(), patient, AccessPolicy.Operation.READ, now)
                     .map(decision -> new Decision(decision.allowed(),
-                            decision.basis() == null ? null : decision.basis().code(), decision.detail()));
+                            decision.auditBasis(), decision.detail()));
         }
         // a client holding patient.read (checked by FhirCaller) may read every active patient
         return Uni.createFrom().item(new Decision(true, API_CLIENT_BASIS, null));

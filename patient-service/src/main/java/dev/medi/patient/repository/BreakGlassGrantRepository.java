@@ -16,4 +16,10 @@ public class BreakGlassGrantRepository implements PanacheRepositoryBase<BreakGla
         return count("patientId = ?1 and grantedTo = ?2 and expiresAt > ?3", patientId, grantedTo, now)
                 .map(count -> count > 0);
     }
+
+    /** The id of {@code grantedTo}'s grant for the patient that lasts longest past {@code now}, or {@code null}. */
+    public Uni<UUID> activeGrant(UUID patientId, String grantedTo, Instant now) {
+        return find("patientId = ?1 and grantedTo = ?2 and expiresAt > ?3 order by expiresAt desc", patientId, grantedTo, now)
+                .firstResult().map(grant -> grant == null ? null : grant.id());
+    }
 }

@@ -49,8 +49,21 @@ public class PatientSearchRepository {
     public record Unrestricted(String basis) implements Scope {
     }
 
-    /** Patients linked to {@code departments}, or with an unexpired break-glass grant for {@code username}. */
-    public record Clinical(Set<UUID> departments, String username, Instant now) implements Scope {
+    /**
+     * Patients in a care relationship with {@code departments} (encounters ended after {@code followUpSince} count,
+     * ADR 0006), or with an unexpired break-glass grant for {@code username}.
+     */
+    public record Clinical(Set<UUID> departments, String username, Instant now, Instant followUpSince) implements Scope {
+    }
+
+    /**
+     * The basis on which clinical staff may see patient {@code p} ({@code queue-entry:<id>}, ... or
+     * {@code break-glass:<grant id>}), or null: the same rule as {@code PatientAccess}.
+     */
+    public static String clinicalBasis(Clinical clinical, java.util.function.Function<Object, String> param) {
+        return "coalesce(" + CareRelationshipRepository.basisExpression("p.id", clinical.departments(),
+                clinical.followUpSince(), param) + ", "
+                + CareRelationshipRepository.breakGlassExpression("p.id", clinical.username(), clinical.now(), param) + ")";
     }
 
     /** Where a page ends: the keyset of its last hit. */
@@ -170,18 +183,11 @@ public class PatientSearchRepository {
                     + ") f order by id, tier, score desc)");
         }
 
-        String departments = query.scope() instanceof Clinical clinical && !clinical.departments().isEmpty()
-                ? sql.param(arrayLiteral(List.copyOf(clinical.departments()), UUID::toString)) : null;
-        String linked = departments == null ? "false"
-                : "exists (select 1 from patient_department_links l where l.patient_id = p.id and l.department_id = any("
-                + array(departments, "uuid") + "))";
         String basis;
         List<String> conditions = new ArrayList<>(List.of("p.status = 'active'"));
         if (query.scope() instanceof Clinical clinical) {
-            basis = "case when " + linked + " then 'department' else 'break-glass' end";
-            conditions.add("(" + linked + " or exists (select 1 from break_glass_grants g where g.patient_id = p.id"
-                    + " and g.granted_to = " + sql.param(clinical.username())
-                    + " and g.expires_at > " + sql.param(clinical.now()) + "))");
+            basis = clinicalBasis(clinical, sql::param);
+            conditions.add(clinicalBasis(clinical, sql::param) + " is not null");
         } else {
             basis = "cast(" + sql.param(((Unrestricted) query.scope()).basis()) + " as text)";
         }

@@ -6,7 +6,6 @@ import dev.medi.patient.EncounterOutcome;
 import dev.medi.patient.Patient;
 import dev.medi.patient.messaging.PatientEventPublisher;
 import dev.medi.patient.messaging.PatientEventTypes;
-import dev.medi.patient.repository.DepartmentLinkRepository;
 import dev.medi.patient.repository.EncounterRepository;
 import dev.medi.patient.repository.PatientRepository;
 import dev.medi.platform.defaults.Problem;
@@ -47,23 +46,21 @@ public class EncounterService {
 
     private final EncounterRepository encounters;
     private final PatientRepository patients;
-    private final DepartmentLinkRepository links;
     private final PatientAccess access;
     private final PatientEventPublisher events;
     private final Clock clock = Clock.systemUTC();
 
-    EncounterService(EncounterRepository encounters, PatientRepository patients, DepartmentLinkRepository links,
+    EncounterService(EncounterRepository encounters, PatientRepository patients,
                      PatientAccess access, PatientEventPublisher events) {
         this.encounters = encounters;
         this.patients = patients;
-        this.links = links;
         this.access = access;
         this.events = events;
     }
 
     /**
-     * Opens an encounter of the patient in one of the caller's departments, which links the patient to that
-     * department (source {@code encounter}).
+     * Opens an encounter of the patient in one of the caller's departments; while it is open, and for the follow-up
+     * period after it closed, that department's clinical staff see the patient (ADR 0006).
      */
     public Uni<Encounter> open(Caller caller, String attendingUserId, UUID patientId, OpenEncounter command) {
         Instant now = clock.instant();
@@ -82,8 +79,6 @@ public class EncounterService {
                                     attendingUserId, command.room(), command.reason(), startedAt,
                                     Encounter.SOURCE_DIRECT, caller.username(), now);
                             return encounters.persist(encounter)
-                                    .call(() -> links.link(patient.id(), command.departmentId(),
-                                            DepartmentLinkRepository.SOURCE_ENCOUNTER, now))
                                     .call(() -> events.record(PatientEventTypes.ENCOUNTER_OPENED, encounter))
                                     .map(Guarded::allowed);
                         })))

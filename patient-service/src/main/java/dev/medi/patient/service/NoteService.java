@@ -308,7 +308,7 @@ public class NoteService {
                                                 .replaceWith(Guarded.<Note>refused(signatureProblem(refused)));
                                     }
                                     return signed.call(() -> audit.record(caller, action, target, patient.id(),
-                                            PatientAudit.SUCCESS, decision.basis())).map(Guarded::allowed);
+                                            PatientAudit.SUCCESS, decision.auditBasis())).map(Guarded::allowed);
                                 })));
     }
 

@@ -5,7 +5,8 @@ import dev.medi.patient.AccessPolicy.Decision;
 import dev.medi.patient.AccessPolicy.Operation;
 import dev.medi.patient.Patient;
 import dev.medi.patient.repository.BreakGlassGrantRepository;
-import dev.medi.patient.repository.DepartmentLinkRepository;
+import dev.medi.patient.config.CareConfig;
+import dev.medi.patient.repository.CareRelationshipRepository;
 import dev.medi.patient.repository.PatientSearchRepository;
 import dev.medi.platform.defaults.ProblemException;
 import dev.medi.platform.defaults.ProblemType;
@@ -17,21 +18,29 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 
 /**
- * Applies {@link AccessPolicy} to one caller and one patient: gathers the facts (department links, break-glass
- * grants), decides, and audits the decision. Every operation on a patient's data goes through {@link #check},
+ * Applies {@link AccessPolicy} to one caller and one patient: gathers the facts (the care relationship with the
+ * caller's departments, ADR 0006; break-glass grants), decides, and audits the decision with the queue entry,
+ * encounter or grant it relied on. Every operation on a patient's data goes through {@link #check},
  * which is what the encounter, vitals, note and document endpoints are meant to reuse.
  */
 @ApplicationScoped
 public class PatientAccess {
 
-    private final DepartmentLinkRepository links;
+    private final CareRelationshipRepository care;
     private final BreakGlassGrantRepository grants;
     private final PatientAudit audit;
+    private final CareConfig config;
 
-    PatientAccess(DepartmentLinkRepository links, BreakGlassGrantRepository grants, PatientAudit audit) {
-        this.links = links;
+    PatientAccess(CareRelationshipRepository care, BreakGlassGrantRepository grants, PatientAudit audit, CareConfig config) {
+        this.care = care;
         this.grants = grants;
         this.audit = audit;
+        this.config = config;
+    }
+
+    /** Encounters that ended after this instant still give their department access (the follow-up period). */
+    public Instant followUpSince(Instant now) {
+        return now.minus(config.followUp());
     }
 
     /** The decision alone, without audit. */
@@ -40,10 +49,11 @@ public class PatientAccess {
             return Uni.createFrom().item(AccessPolicy.decide(caller.roles(), operation, patient.status(),
                     AccessPolicy.Facts.NONE));
         }
-        return links.linkedToAny(patient.id(), caller.departments())
-                .flatMap(linked -> linked ? Uni.createFrom().item(new AccessPolicy.Facts(true, false))
-                        : grants.hasActive(patient.id(), caller.username(), now)
-                        .map(granted -> new AccessPolicy.Facts(false, granted)))
+        return care.find(patient.id(), caller.departments(), followUpSince(now))
+                .flatMap(relationship -> relationship != null
+                        ? Uni.createFrom().item(new AccessPolicy.Facts(relationship, null))
+                        : grants.activeGrant(patient.id(), caller.username(), now)
+                        .map(grant -> new AccessPolicy.Facts(null, grant)))
                 .map(facts -> AccessPolicy.decide(caller.roles(), operation, patient.status(), facts));
     }
 
@@ -55,7 +65,7 @@ public class PatientAccess {
     public Uni<Guarded<Decision>> check(Caller caller, Patient patient, Operation operation, String action, Instant now) {
         return decide(caller, patient, operation, now).flatMap(decision -> {
             if (decision.allowed()) {
-                return audit.record(caller, action, patient.id(), PatientAudit.SUCCESS, decision.basis())
+                return audit.record(caller, action, patient.id(), PatientAudit.SUCCESS, decision.auditBasis())
                         .replaceWith(Guarded.allowed(decision));
             }
             RuntimeException refusal = decision.outcome() == AccessPolicy.Outcome.GONE
@@ -74,7 +84,7 @@ public class PatientAccess {
                                         PatientAudit.Target target, Instant now) {
         return decide(caller, patient, operation, now).flatMap(decision -> {
             if (decision.allowed()) {
-                return audit.record(caller, action, target, patient.id(), PatientAudit.SUCCESS, decision.basis())
+                return audit.record(caller, action, target, patient.id(), PatientAudit.SUCCESS, decision.auditBasis())
                         .replaceWith(Guarded.allowed(decision));
             }
             return audit.record(caller, action, target, patient.id(), PatientAudit.DENIED, null)
@@ -96,6 +106,6 @@ public class PatientAccess {
         if (caller.hasRole(Roles.RECEPTIONIST)) {
             return new PatientSearchRepository.Unrestricted(AccessPolicy.Basis.FRONT_DESK.code());
         }
-        return new PatientSearchRepository.Clinical(caller.departments(), caller.username(), now);
+        return new PatientSearchRepository.Clinical(caller.departments(), caller.username(), now, followUpSince(now));
     }
 }

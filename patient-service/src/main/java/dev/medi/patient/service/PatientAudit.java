@@ -37,6 +37,11 @@ public class PatientAudit {
     public static final String DUPLICATE_OVERRIDE = "patient.duplicate-override";
     public static final String ENTERED_IN_ERROR = "patient.entered-in-error";
     public static final String BREAK_GLASS = "patient.break-glass";
+    /**
+     * A registered patient checked in to (or transferred into) a department's queue, from queue-service's event:
+     * actor {@code queue-service}, basis {@code queue-entry} with the entry's id (ADR 0006).
+     */
+    public static final String CHECK_IN = "patient.check-in";
     /** Clinical data (target: the patient; the record's id is in the request's logs and the response). */
     public static final String ENCOUNTER_OPEN = "encounter.open";
     public static final String ENCOUNTER_READ = "encounter.read";
@@ -86,8 +91,29 @@ public class PatientAudit {
         }
     }
 
-    /** A patient touched by one operation, and why access was allowed ({@code null} when denied). */
+    /**
+     * A patient touched by one operation, and why access was allowed ({@code null} when denied): a basis code,
+     * optionally followed by {@code :} and the id of the queue entry, encounter or grant it relied on.
+     */
     public record Accessed(UUID patientId, String basis) {
+    }
+
+    /** The code of an audited basis ({@code queue-entry} of {@code queue-entry:<id>}). */
+    static String basisCode(String basis) {
+        if (basis == null) {
+            return null;
+        }
+        int colon = basis.indexOf(':');
+        return colon < 0 ? basis : basis.substring(0, colon);
+    }
+
+    /** The id an audited basis relied on, or {@code null}. */
+    static String basisReference(String basis) {
+        if (basis == null) {
+            return null;
+        }
+        int colon = basis.indexOf(':');
+        return colon < 0 ? null : basis.substring(colon + 1);
     }
 
     private final AuditEntryRepository entries;
@@ -99,9 +125,14 @@ public class PatientAudit {
         this.trail = trail;
     }
 
-    /** One record; call inside the transaction of the operation. */
-    public Uni<Void> record(Caller caller, String action, UUID patientId, String outcome, AccessPolicy.Basis basis) {
-        return recordAll(caller, action, List.of(new Accessed(patientId, basis == null ? null : basis.code())), outcome);
+    /**
+     * One record; call inside the transaction of the operation.
+     *
+     * @param basis as {@link AccessPolicy.Decision#auditBasis()}: a basis code, optionally {@code :} and the id of
+     *              the queue entry, encounter or grant it relied on; {@code null} when denied
+     */
+    public Uni<Void> record(Caller caller, String action, UUID patientId, String outcome, String basis) {
+        return recordAll(caller, action, List.of(new Accessed(patientId, basis)), outcome);
     }
 
     /**
@@ -109,11 +140,11 @@ public class PatientAudit {
      * operation. The target's id is the Kafka key on {@code medi.audit.v1}; the patient id stays searchable locally.
      */
     public Uni<Void> record(Caller caller, String action, Target target, UUID patientId, String outcome,
-                            AccessPolicy.Basis basis) {
+                            String basis) {
         List<String> roles = caller.roles().stream().sorted().toList();
         Object requestId = MDC.get(RequestIds.MDC_KEY);
         AuditEntry entry = AuditEntry.of(TimeOrderedIds.next(), clock.instant(), caller.username(), roles, action,
-                target.type(), target.id(), patientId, outcome, basis == null ? null : basis.code(),
+                target.type(), target.id(), patientId, outcome, basisCode(basis), basisReference(basis),
                 requestId == null ? null : requestId.toString());
         return entries.persist(entry).chain(() -> trail.record(caller.username(), roles, action, target.type(),
                 target.id(), outcome));
@@ -128,7 +159,8 @@ public class PatientAudit {
         // all local entries first, then all outbox rows: consecutive inserts of one table go out as one batch
         for (Accessed accessed : patients) {
             AuditEntry entry = AuditEntry.of(TimeOrderedIds.next(), clock.instant(), caller.username(), roles, action,
-                    TARGET_PATIENT, accessed.patientId().toString(), accessed.patientId(), outcome, accessed.basis(), request);
+                    TARGET_PATIENT, accessed.patientId().toString(), accessed.patientId(), outcome,
+                    basisCode(accessed.basis()), basisReference(accessed.basis()), request);
             chain = chain.chain(() -> entries.persist(entry)).replaceWithVoid();
         }
         for (Accessed accessed : patients) {

@@ -89,10 +89,10 @@ public class PatientService {
                                     .call(patients::persist)
                                     .call(patient -> events.record(PatientEventTypes.PATIENT_REGISTERED, patient, Set.of()))
                                     .call(patient -> audit.record(caller, PatientAudit.CREATE, patient.id(),
-                                            PatientAudit.SUCCESS, basis))
+                                            PatientAudit.SUCCESS, basis.code()))
                                     .call(patient -> ignored.isEmpty() ? Uni.createFrom().voidItem()
                                             : audit.record(caller, PatientAudit.DUPLICATE_OVERRIDE, patient.id(),
-                                            PatientAudit.SUCCESS, basis))
+                                            PatientAudit.SUCCESS, basis.code()))
                                     .map(patient -> new Registration(patient, List.of()));
                         }))
                 .onFailure(PatientService::isIdentifierClash).transform(e -> identifierConflict(List.of()))

@@ -1,5 +1,6 @@
 package dev.medi.patient.service;
 
+import dev.medi.patient.AccessPolicy;
 import dev.medi.patient.Encounter;
 import dev.medi.patient.EncounterOutcome;
 import dev.medi.patient.Observation;
@@ -7,12 +8,13 @@ import dev.medi.patient.Patient;
 import dev.medi.patient.VitalSign;
 import dev.medi.patient.messaging.PatientEventPublisher;
 import dev.medi.patient.messaging.PatientEventTypes;
-import dev.medi.patient.repository.DepartmentLinkRepository;
+import dev.medi.patient.repository.CareRelationshipRepository;
 import dev.medi.patient.repository.EncounterRepository;
 import dev.medi.patient.repository.PatientRepository;
 import dev.medi.patient.repository.ProcessedEventRepository;
 import dev.medi.platform.defaults.TimeOrderedIds;
 import dev.medi.platform.defaults.security.Caller;
+import dev.medi.platform.events.EventTypes;
 import dev.medi.platform.events.QueueEntrySnapshot;
 import dev.medi.platform.events.QueueEventData;
 import dev.medi.platform.events.QueueStatuses;
@@ -37,13 +39,16 @@ import java.util.UUID;
  * transaction together with its entry in the inbox ({@code processed_events}), so a redelivered event changes
  * nothing:
  * <ul>
- *   <li>an entry of a registered patient links the patient to the entry's department (clinical staff of that
- *       department may then see the patient, see {@code AccessPolicy});</li>
+ *   <li>an entry of a registered patient is tracked in {@code patient_queue_entries}: while it is active, the
+ *       clinical staff of its department see the patient; once it ended, not any more (ADR 0006). An older event
+ *       never overwrites a newer one (entry version) and an ended entry never becomes active again;</li>
+ *   <li>a check-in (or a transfer in) of a registered patient is audited as {@code patient.check-in} with the basis
+ *       {@code queue-entry} and the entry's id;</li>
  *   <li>an entry in consultation opens the entry's encounter (once per entry); an entry that leaves (finished,
  *       transferred, left, no-show, cancelled) closes it with the matching outcome;</li>
  *   <li>a triage event's vital signs become observations (source {@code triage}).</li>
  * </ul>
- * Unregistered arrivals are skipped. Writes are audited with the actor {@link #ACTOR} and the basis
+ * Unregistered arrivals and patients unknown here are skipped (nothing but the inbox row). Writes are audited with the actor {@link #ACTOR} and the basis
  * {@link PatientAudit#BASIS_EVENT}.
  */
 @ApplicationScoped
@@ -62,7 +67,7 @@ public class QueueEventService {
     public enum Result { APPLIED, DUPLICATE, UNREGISTERED, UNKNOWN_PATIENT }
 
     private final ProcessedEventRepository inbox;
-    private final DepartmentLinkRepository links;
+    private final CareRelationshipRepository care;
     private final PatientRepository patients;
     private final EncounterRepository encounters;
     private final ObservationService observations;
@@ -70,11 +75,11 @@ public class QueueEventService {
     private final PatientEventPublisher events;
     private final Clock clock = Clock.systemUTC();
 
-    QueueEventService(ProcessedEventRepository inbox, DepartmentLinkRepository links, PatientRepository patients,
+    QueueEventService(ProcessedEventRepository inbox, CareRelationshipRepository care, PatientRepository patients,
                       EncounterRepository encounters, ObservationService observations, PatientAudit audit,
                       PatientEventPublisher events) {
         this.inbox = inbox;
-        this.links = links;
+        this.care = care;
         this.patients = patients;
         this.encounters = encounters;
         this.observations = observations;
@@ -102,10 +107,12 @@ public class QueueEventService {
                     if (!fresh) {
                         return Uni.createFrom().item(Result.DUPLICATE);
                     }
-                    return links.link(entry.patientId(), entry.departmentId(), DepartmentLinkRepository.SOURCE_QUEUE, at)
-                            .chain(() -> patients.findById(entry.patientId()))
+                    return patients.findById(entry.patientId())
                             .flatMap(patient -> patient == null ? Uni.createFrom().item(Result.UNKNOWN_PATIENT)
-                                    : effects(patient, entry, data.triage(), at, now).replaceWith(Result.APPLIED));
+                                    : care.track(entry, at, now)
+                                    .chain(() -> checkInAudit(type, entry))
+                                    .chain(() -> effects(patient, entry, data.triage(), at, now))
+                                    .replaceWith(Result.APPLIED));
                 }))
                 .invoke(result -> {
                     if (result == Result.APPLIED) {
@@ -136,7 +143,6 @@ public class QueueEventService {
                     Encounter.CLASS_AMBULATORY, entry.calledBy() == null ? null : entry.calledBy().toString(),
                     entry.room(), entry.chiefComplaint(), at, Encounter.SOURCE_QUEUE, ACTOR, now);
             return encounters.persist(encounter)
-                    .call(() -> links.link(patient.id(), entry.departmentId(), DepartmentLinkRepository.SOURCE_ENCOUNTER, now))
                     .call(() -> events.record(PatientEventTypes.ENCOUNTER_OPENED, encounter))
                     .call(() -> auditWrite(PatientAudit.ENCOUNTER_OPEN, patient.id()))
                     .invoke(() -> Log.infof("encounter %s opened from queue entry %s", encounter.id(), entry.id()))
@@ -219,6 +225,19 @@ public class QueueEventService {
             }
             into.add(new VitalsValidation.Measurement(sign.code(), number, null, sign.unit()));
         }
+    }
+
+    /**
+     * A registered patient entering a department's queue is an access to the patient (it gives the department's
+     * clinical staff access while the entry is active): audited against the patient with the entry as basis. The
+     * event does not name the person who checked in; queue-service's history of the entry does.
+     */
+    private Uni<Void> checkInAudit(String type, QueueEntrySnapshot entry) {
+        if (!EventTypes.QUEUE_ENTRY_CHECKED_IN.equals(type) && !EventTypes.QUEUE_ENTRY_TRANSFERRED_IN.equals(type)) {
+            return Uni.createFrom().voidItem();
+        }
+        return audit.recordAll(SYSTEM, PatientAudit.CHECK_IN, List.of(new PatientAudit.Accessed(entry.patientId(),
+                AccessPolicy.Basis.QUEUE_ENTRY.code() + ":" + entry.id())), PatientAudit.SUCCESS);
     }
 
     private Uni<Void> auditWrite(String action, UUID patientId) {

@@ -203,7 +203,7 @@ class FhirPatientReadTest {
         given().auth().oauth2(token).header("X-Request-Id", allowed).get(BASE + "/Patient/{id}", id)
                 .then().statusCode(200).body("id", equalTo(id));
         assertEquals(1, Databases.count(dataSource, "select count(*) from audit_log where request_id = '" + allowed
-                + "' and action = 'patient.read' and outcome = 'success' and access_basis = 'department'"));
+                + "' and action = 'patient.read' and outcome = 'success' and access_basis = 'queue-entry'"));
     }
 
     @Test

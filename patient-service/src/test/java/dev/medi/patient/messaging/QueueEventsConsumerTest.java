@@ -70,8 +70,8 @@ class QueueEventsConsumerTest {
     }
 
     private void awaitLinked(String patientId) {
-        await().atMost(WAIT).until(() -> count("select count(*) from patient_department_links where patient_id = '"
-                + patientId + "' and department_id = '" + department + "'") > 0);
+        await().atMost(WAIT).until(() -> count("select count(*) from patient_queue_entries where patient_id = '"
+                + patientId + "' and department_id = '" + department + "' and ended_at is null") > 0);
     }
 
     @Test
@@ -145,8 +145,8 @@ class QueueEventsConsumerTest {
         UUID cardiology = UUID.randomUUID();
         QueueEvents.Entry continued = new QueueEvents.Entry(UUID.randomUUID(), cardiology, entry.patientId(), entry.complaint());
         queue.send(EventTypes.QUEUE_ENTRY_TRANSFERRED_IN, continued.snapshot(QueueStatuses.TRIAGED, null, null), null);
-        await().atMost(WAIT).until(() -> count("select count(*) from patient_department_links where patient_id = '"
-                + patient + "' and department_id = '" + cardiology + "'") == 1);
+        await().atMost(WAIT).until(() -> count("select count(*) from patient_queue_entries where patient_id = '"
+                + patient + "' and department_id = '" + cardiology + "' and ended_at is null") == 1);
         await().atMost(WAIT).until(() -> count("select count(*) from encounters where queue_entry_id = '" + entry.id()
                 + "' and status = 'finished' and outcome = 'transferred'") == 1);
         assertEquals(0, count("select count(*) from encounters where queue_entry_id = '" + continued.id() + "'"));

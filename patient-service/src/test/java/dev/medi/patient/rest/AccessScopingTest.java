@@ -57,7 +57,7 @@ class AccessScopingTest {
         String allowed = PatientApi.requestId();
         clinician(nurse, department, "nurse").header("X-Request-Id", allowed).get("/api/v1/patients/{id}", linked)
                 .then().statusCode(200).body("id", equalTo(linked));
-        assertEquals(1, audit(allowed, "patient.read", "success", "department"));
+        assertEquals(1, audit(allowed, "patient.read", "success", "queue-entry"));
 
         String denied = PatientApi.requestId();
         clinician(nurse, department, "nurse").header("X-Request-Id", denied).get("/api/v1/patients/{id}", unlinked)

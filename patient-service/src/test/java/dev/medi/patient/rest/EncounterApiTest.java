@@ -93,8 +93,6 @@ class EncounterApiTest {
         String id = created.path("id");
         assertTrue(created.header("Location").endsWith("/api/v1/encounters/" + id));
         assertEquals(1, audited(opening, "encounter.open", "success"));
-        assertEquals(1, count("select count(*) from patient_department_links where patient_id = '" + patient
-                + "' and department_id = '" + department + "' and source = 'encounter'"));
 
         String reading = PatientApi.requestId();
         as("nurse.x", department, "nurse").header("X-Request-Id", reading).get("/api/v1/encounters/{id}", id)

@@ -1,0 +1,122 @@
+package dev.medi.patient.repository;
+
+import dev.medi.patient.AccessPolicy;
+import dev.medi.platform.events.QueueEntrySnapshot;
+import dev.medi.platform.events.QueueStatuses;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+
+/**
+ * The care relationships that give clinical staff access to a patient (ADR 0006), in one SQL expression shared by
+ * the access check and both searches, and the queue entries of registered patients they rest on
+ * ({@code patient_queue_entries}, kept from queue events). A relationship with a department is, in this order:
+ * <ol>
+ *   <li>an active entry in its queue ({@code queue-entry});</li>
+ *   <li>an open encounter there ({@code encounter});</li>
+ *   <li>an encounter there that ended after {@code followUpSince} with an outcome other than no-show or cancelled
+ *       ({@code follow-up}): a real visit, for notes and results.</li>
+ * </ol>
+ * A queue entry that ended grants nothing by itself: a check-in then a cancel, a transfer or "left without being
+ * seen" before any consultation leaves no access behind.
+ */
+@ApplicationScoped
+public class CareRelationshipRepository {
+
+    /** Encounter outcomes after which no follow-up period applies: the visit did not happen. */
+    static final List<String> NO_FOLLOW_UP = List.of("no-show", "cancelled");
+
+    /**
+     * A scalar SQL expression: the care relationship ({@code kind:id}, e.g. {@code queue-entry:0193…}) of the patient
+     * in {@code patientColumn} with any of {@code departments}, or null.
+     *
+     * @param param adds a positional parameter and answers its placeholder (called once per occurrence)
+     */
+    public static String basisExpression(String patientColumn, Set<UUID> departments, Instant followUpSince,
+                                         Function<Object, String> param) {
+        if (departments.isEmpty()) {
+            return "cast(null as text)";
+        }
+        String literal = "{" + String.join(",", departments.stream().map(UUID::toString).sorted().toList()) + "}";
+        return """
+                (select c.basis from (
+                    select 1 as rank, 'queue-entry:' || q.entry_id as basis, q.arrived_at as at
+                      from patient_queue_entries q
+                     where q.patient_id = %1$s and q.ended_at is null and q.department_id = any(cast(cast(%2$s as text) as uuid[]))
+                    union all
+                    select case when e.ended_at is null then 2 else 3 end,
+                           case when e.ended_at is null then 'encounter:' else 'follow-up:' end || e.id,
+                           coalesce(e.ended_at, e.started_at)
+                      from encounters e
+                     where e.patient_id = %1$s and e.department_id = any(cast(cast(%3$s as text) as uuid[]))
+                       and (e.ended_at is null or (e.ended_at > %4$s and e.outcome not in ('no-show', 'cancelled')))
+                   ) c order by c.rank, c.at desc limit 1)"""
+                .formatted(patientColumn, param.apply(literal), param.apply(literal), param.apply(followUpSince));
+    }
+
+    /** As {@link #basisExpression}, for the caller's unexpired break-glass grant: {@code break-glass:<grant id>} or null. */
+    public static String breakGlassExpression(String patientColumn, String username, Instant now,
+                                              Function<Object, String> param) {
+        return "(select 'break-glass:' || g.id from break_glass_grants g where g.patient_id = " + patientColumn
+                + " and g.granted_to = " + param.apply(username) + " and g.expires_at > " + param.apply(now)
+                + " order by g.expires_at desc limit 1)";
+    }
+
+    /** The patient's care relationship with any of {@code departments}, or {@code null}. */
+    public Uni<AccessPolicy.Care> find(UUID patientId, Set<UUID> departments, Instant followUpSince) {
+        if (departments.isEmpty()) {
+            return Uni.createFrom().nullItem();
+        }
+        List<Object> parameters = new ArrayList<>();
+        Function<Object, String> param = value -> {
+            parameters.add(value);
+            return "?" + parameters.size();
+        };
+        String patient = param.apply(patientId);
+        String sql = "select " + basisExpression(patient, departments, followUpSince, param);
+        return Panache.getSession().flatMap(session -> {
+            var query = session.createNativeQuery(sql, String.class);
+            for (int i = 0; i < parameters.size(); i++) {
+                query.setParameter(i + 1, parameters.get(i));
+            }
+            return query.getSingleResultOrNull();
+        }).map(basis -> basis == null ? null : AccessPolicy.Care.parse(basis));
+    }
+
+    /**
+     * Applies a queue event's entry (of a patient known here) to {@code patient_queue_entries}: inserts it, or
+     * updates it when the event is newer (higher entry version) and the stored entry has not ended — an entry that
+     * ended never becomes active again, whatever arrives late. {@code at} is when the change happened.
+     *
+     * @return whether the row changed
+     */
+    public Uni<Boolean> track(QueueEntrySnapshot entry, Instant at, Instant now) {
+        boolean active = QueueStatuses.ACTIVE.contains(entry.status());
+        return Panache.getSession().flatMap(session -> session.createNativeQuery("""
+                        insert into patient_queue_entries as q (entry_id, patient_id, department_id, status, entry_version,
+                                                                arrived_at, ended_at, updated_at)
+                        values (?1, ?2, ?3, ?4, ?5, ?6, case when ?7 then null else cast(?9 as timestamptz) end, ?8)
+                        on conflict (entry_id) do update
+                           set status = excluded.status, entry_version = excluded.entry_version,
+                               ended_at = excluded.ended_at, updated_at = excluded.updated_at
+                         where q.entry_version < excluded.entry_version and q.ended_at is null""")
+                .setParameter(1, entry.id())
+                .setParameter(2, entry.patientId())
+                .setParameter(3, entry.departmentId())
+                .setParameter(4, entry.status())
+                .setParameter(5, entry.version())
+                .setParameter(6, entry.arrivedAt() == null ? at : entry.arrivedAt())
+                .setParameter(7, active)
+                .setParameter(9, at)
+                .setParameter(8, now)
+                .executeUpdate())
+                .map(updated -> updated == 1);
+    }
+}
