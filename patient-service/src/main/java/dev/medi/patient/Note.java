@@ -139,9 +139,12 @@ public class Note {
     }
 
     /**
-     * Signs the draft: from now on it never changes.
+     * Signs the draft: from now on it never changes. Only the designated signer signs a draft addressed to a doctor
+     * (a draft without one: any doctor of the patient's care team); another doctor first re-assigns it
+     * ({@link #reassignSigner}), which is kept and audited.
      *
-     * @throws NoteSignatureException when the signer is not a doctor or signed in too long ago
+     * @throws NoteSignatureException when the signer is not a doctor, signed in too long ago, or is not the
+     *                                designated signer
      * @throws NoteStateException     when it is signed already
      */
     public void sign(Signature signature) {
@@ -149,11 +152,39 @@ public class Note {
         if (status() != NoteStatus.DRAFT) {
             throw new NoteStateException("The note is signed already.");
         }
+        if (responsibleSigner != null && !responsibleSigner.equals(signature.signer())) {
+            throw NoteSignatureException.notTheSigner("This note is addressed to another doctor for signature. "
+                    + "They sign it, or it is re-assigned first (PUT /api/v1/notes/{id}/signer with a reason).");
+        }
         status = NoteStatus.SIGNED.code();
         signedAt = signature.at();
         signedBy = signature.signer();
         updatedAt = signature.at();
         updatedBy = signature.signer();
+    }
+
+    /**
+     * Gives the draft to another doctor to sign; returns the record of the change, or {@code null} when
+     * {@code signer} is already the one.
+     *
+     * @throws NoteStateException       when the note is signed
+     * @throws IllegalArgumentException when the signer or the reason is blank
+     */
+    public NoteSignerChange reassignSigner(UUID changeId, String signer, String reason, String actor, Instant now) {
+        if (status() != NoteStatus.DRAFT) {
+            throw new NoteStateException("A signed note keeps its signer.");
+        }
+        if (signer == null || signer.isBlank()) {
+            throw new IllegalArgumentException("a signer is named");
+        }
+        String previous = responsibleSigner;
+        if (signer.strip().equals(previous)) {
+            return null;
+        }
+        responsibleSigner = signer.strip();
+        updatedAt = now;
+        updatedBy = Objects.requireNonNull(actor);
+        return NoteSignerChange.of(changeId, this, previous, reason, actor, now);
     }
 
     /**

@@ -1,7 +1,8 @@
 package dev.medi.patient;
 
 /**
- * A signature the rules refuse for who is signing, not for the note's state: the signer is not a doctor (403), or
+ * A signature the rules refuse for who is signing, not for the note's state: the signer is not a doctor or not the
+ * draft's designated signer (403), or
  * signed in too long ago ({@link #reauthenticationRequired()}: 401, sign in again).
  */
 public class NoteSignatureException extends RuntimeException {
@@ -14,6 +15,11 @@ public class NoteSignatureException extends RuntimeException {
     }
 
     static NoteSignatureException notADoctor(String detail) {
+        return new NoteSignatureException(detail, false);
+    }
+
+    /** Another doctor than the one the draft is addressed to (403). */
+    static NoteSignatureException notTheSigner(String detail) {
         return new NoteSignatureException(detail, false);
     }
 

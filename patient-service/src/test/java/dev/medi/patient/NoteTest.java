@@ -45,6 +45,37 @@ class NoteTest {
     }
 
     @Test
+    void onlyTheDesignatedSignerSignsUntilTheNoteIsReassigned() {
+        Note note = draft(null);
+        Signature wilson = new Signature("dr.wilson", true, NOW, MAX_AGE, NOW.plusSeconds(60));
+        NoteSignatureException refused = assertThrows(NoteSignatureException.class, () -> note.sign(wilson));
+        assertFalse(refused.reauthenticationRequired(), "403, not a request to sign in again");
+        assertEquals(NoteStatus.DRAFT, note.status());
+
+        assertThrows(IllegalArgumentException.class, () -> note.reassignSigner(UUID.randomUUID(), "dr.wilson", " ",
+                "dr.wilson", NOW));
+        NoteSignerChange change = note.reassignSigner(UUID.randomUUID(), " dr.wilson ", "dr.house is off duty",
+                "dr.wilson", NOW.plusSeconds(30));
+        assertEquals("dr.house", change.previousSigner());
+        assertEquals("dr.wilson", change.newSigner());
+        assertEquals("dr.wilson", note.responsibleSigner());
+        assertNull(note.reassignSigner(UUID.randomUUID(), "dr.wilson", "again", "dr.wilson", NOW), "already the signer");
+        assertThrows(NoteSignatureException.class, () -> note.sign(doctor(NOW)));
+        note.sign(wilson);
+        assertEquals("dr.wilson", note.signedBy());
+        assertThrows(NoteStateException.class, () -> note.reassignSigner(UUID.randomUUID(), "dr.house", "back",
+                "dr.house", NOW));
+    }
+
+    @Test
+    void aDraftWithoutADesignatedSignerIsSignedByAnyDoctor() {
+        Note note = Note.draft(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), CONTENT, null, null,
+                "nurse.joy", NOW);
+        note.sign(new Signature("dr.wilson", true, NOW, MAX_AGE, NOW.plusSeconds(60)));
+        assertEquals("dr.wilson", note.signedBy());
+    }
+
+    @Test
     void aRecentlyAuthenticatedDoctorSignsOnceAndTheNoteIsFinal() {
         Note note = draft(null);
         note.sign(doctor(NOW));

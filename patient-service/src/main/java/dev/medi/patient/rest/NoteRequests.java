@@ -48,6 +48,16 @@ final class NoteRequests {
         }
     }
 
+    /**
+     * Gives a draft to another doctor to sign.
+     *
+     * @param signer the doctor to sign (user name)
+     * @param reason why (kept with the note, not in the audit trail)
+     */
+    record ReassignSigner(@NotBlank @Size(max = 200) String signer,
+                          @NotBlank @Size(max = dev.medi.patient.NoteSignerChange.MAX_REASON) String reason) {
+    }
+
     /** Where an AI draft came from. */
     record Provenance(@NotNull Boolean aiGenerated,
                       @Size(max = 200) String model,

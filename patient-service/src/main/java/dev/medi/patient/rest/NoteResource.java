@@ -124,7 +124,8 @@ public class NoteResource {
     @Consumes(MediaType.WILDCARD) // no body
     @RolesAllowed({Roles.NURSE, Roles.DOCTOR})
     @Operation(summary = "Sign a draft",
-            description = "Doctors only (nurses: 403). The token must come from a sign-in (password) within "
+            description = "Doctors only (nurses: 403); a draft addressed to a doctor (signer) only by that doctor (others: "
+                    + "403; re-assign it first with PUT /api/v1/notes/{id}/signer). The token must come from a sign-in (password) within "
                     + "medi.patient.notes.signing-max-auth-age (5 minutes); otherwise 401 reauthentication-required: "
                     + "sign in again through auth-service's login and repeat. Optional If-Match (412 when stale). "
                     + "A signed note never changes (409).")
@@ -135,6 +136,25 @@ public class NoteResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> signNote(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
         return notes.sign(Caller.of(token), id, ETags.optional(ifMatch), authenticatedAt(token)).map(NoteResource::ok);
+    }
+
+    @PUT
+    @Path("/{id}/signer")
+    @RolesAllowed({Roles.NURSE, Roles.DOCTOR})
+    @Operation(summary = "Re-assign a draft to another doctor for signature",
+            description = "{signer, reason}: only the designated signer signs a draft addressed to a doctor; this gives "
+                    + "it to another (for example to yourself when the addressee is away). Nurses and doctors who may "
+                    + "write the patient's notes. Kept with its reason and audited (note.reassign). Optional If-Match "
+                    + "(412 when stale). A signed note is 409.")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = NoteView.class)))
+    @APIResponse(responseCode = "409", description = "The note is signed",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "Changed meanwhile",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> reassignSigner(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
+                                        @Valid @NotNull NoteRequests.ReassignSigner request) {
+        return notes.reassignSigner(Caller.of(token), id, ETags.optional(ifMatch), request.signer(), request.reason())
+                .map(NoteResource::ok);
     }
 
     @POST

@@ -5,6 +5,7 @@ import dev.medi.patient.Note;
 import dev.medi.patient.NoteAddendum;
 import dev.medi.patient.NoteProvenance;
 import dev.medi.patient.NoteSignatureException;
+import dev.medi.patient.NoteSignerChange;
 import dev.medi.patient.NoteStatus;
 import dev.medi.patient.NoteVersion;
 import dev.medi.patient.Patient;
@@ -17,6 +18,7 @@ import dev.medi.patient.pdf.NotePdf;
 import dev.medi.patient.repository.EncounterLookup;
 import dev.medi.patient.repository.NoteAddendumRepository;
 import dev.medi.patient.repository.NoteRepository;
+import dev.medi.patient.repository.NoteSignerChangeRepository;
 import dev.medi.patient.repository.NoteVersionRepository;
 import dev.medi.patient.repository.PatientRepository;
 import dev.medi.platform.defaults.ProblemException;
@@ -59,6 +61,7 @@ public class NoteService {
     private final NoteRepository notes;
     private final NoteVersionRepository versions;
     private final NoteAddendumRepository addenda;
+    private final NoteSignerChangeRepository signerChanges;
     private final EncounterLookup encounters;
     private final PatientRepository patients;
     private final PatientAccess access;
@@ -68,11 +71,13 @@ public class NoteService {
     private final Clock clock = Clock.systemUTC();
 
     NoteService(NoteRepository notes, NoteVersionRepository versions, NoteAddendumRepository addenda,
+                NoteSignerChangeRepository signerChanges,
                 EncounterLookup encounters, PatientRepository patients, PatientAccess access, PatientAudit audit,
                 PatientEventPublisher events, NoteConfig config) {
         this.notes = notes;
         this.versions = versions;
         this.addenda = addenda;
+        this.signerChanges = signerChanges;
         this.encounters = encounters;
         this.patients = patients;
         this.access = access;
@@ -160,6 +165,30 @@ public class NoteService {
                     events.committed();
                     Log.infof("note %s signed", note.id());
                 })
+                .chain(this::withAddenda);
+    }
+
+    /**
+     * Gives a draft to another doctor to sign ({@code note.reassign}, the change and its reason kept in
+     * {@code note_signer_changes}); clinical staff who may write the patient's notes. A signed note is 409.
+     *
+     * @param expectedVersion the version the caller read ({@code If-Match}), optional
+     */
+    public Uni<NoteWithAddenda> reassignSigner(Caller caller, UUID id, Long expectedVersion, String signer, String reason) {
+        Instant now = clock.instant();
+        return Panache.withTransaction(() -> guarded(caller, id, Operation.WRITE_CLINICAL, PatientAudit.NOTE_REASSIGN, now,
+                        note -> {
+                            if (expectedVersion != null) {
+                                requireVersion(note, expectedVersion);
+                            }
+                            NoteSignerChange change = note.reassignSigner(TimeOrderedIds.next(), signer, reason,
+                                    caller.username(), now);
+                            return change == null ? Uni.createFrom().item(note)
+                                    : signerChanges.persist(change).replaceWith(note);
+                        }))
+                .onFailure(NoteService::lostRace).transform(NoteService::changedMeanwhile)
+                .map(Guarded::orThrow)
+                .invoke(note -> Log.infof("note %s re-assigned for signature", note.id()))
                 .chain(this::withAddenda);
     }
 

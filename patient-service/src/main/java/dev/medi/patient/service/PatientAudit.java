@@ -77,6 +77,8 @@ public class PatientAudit {
     public static final String NOTE_UPDATE = "note.update";
     public static final String NOTE_VERSIONS = "note.versions";
     public static final String NOTE_SIGN = "note.sign";
+    /** A draft given to another doctor to sign (PUT /api/v1/notes/{id}/signer); the reason stays with the note. */
+    public static final String NOTE_REASSIGN = "note.reassign";
     public static final String NOTE_ADDENDUM = "note.addendum";
     public static final String NOTE_LIST = "note.list";
     public static final String NOTE_PDF = "note.pdf";

@@ -242,6 +242,56 @@ class NotesTest {
     }
 
     @Test
+    void onlyTheDesignatedSignerSignsUnlessTheNoteIsReassigned() {
+        String[] visit = encounter();
+        String colleague = "doctor." + UUID.randomUUID().toString().substring(0, 8);
+        RequestSpecification other = PatientApi.asUser(colleague, List.of(department), "doctor");
+        String id = draft(nurse(), visit[1], withSigner(soap(), doctor), 201).path("id");
+
+        // another doctor of the same department, freshly signed in, may read but not sign a note addressed to the first
+        String attempt = PatientApi.requestId();
+        other.header("X-Request-Id", attempt).post("/api/v1/notes/{id}/sign", id).then().statusCode(403)
+                .contentType(PROBLEM_JSON).body("type", equalTo(PROBLEMS + "forbidden"))
+                .body("detail", containsString("re-assigned"));
+        assertEquals(1, audit(attempt, "note.sign", "denied"));
+        doctor().get("/api/v1/notes/{id}", id).then().statusCode(200).body("status", equalTo("draft"))
+                .body("signer", equalTo(doctor));
+
+        // explicit re-assignment: a reason is required, the change is kept with it and audited
+        PatientApi.asUser(colleague, List.of(department), "doctor").body(Map.of("signer", colleague))
+                .put("/api/v1/notes/{id}/signer", id).then().statusCode(400).contentType(PROBLEM_JSON);
+        PatientApi.asUser(colleague, List.of(department), "doctor").header("If-Match", "\"7\"")
+                .body(Map.of("signer", colleague, "reason", "Dr. first is off duty"))
+                .put("/api/v1/notes/{id}/signer", id).then().statusCode(412);
+        String reassign = PatientApi.requestId();
+        PatientApi.asUser(colleague, List.of(department), "doctor").header("X-Request-Id", reassign)
+                .body(Map.of("signer", colleague, "reason", "Dr. first is off duty"))
+                .put("/api/v1/notes/{id}/signer", id).then().statusCode(200)
+                .body("signer", equalTo(colleague)).body("status", equalTo("draft"));
+        assertEquals(1, audit(reassign, "note.reassign", "success"));
+        assertEquals(1, Databases.count(dataSource, "select count(*) from note_signer_changes where note_id = '" + id
+                + "' and previous_signer = '" + doctor + "' and new_signer = '" + colleague + "' and changed_by = '"
+                + colleague + "' and reason = 'Dr. first is off duty'"));
+
+        // now the first doctor is the one refused, and the colleague signs
+        doctor().post("/api/v1/notes/{id}/sign", id).then().statusCode(403).contentType(PROBLEM_JSON);
+        PatientApi.asUser(colleague, List.of(department), "doctor").post("/api/v1/notes/{id}/sign", id)
+                .then().statusCode(200).body("status", equalTo("signed")).body("signedBy", equalTo(colleague));
+        // a signed note keeps its signer; the front desk and outsiders cannot re-assign
+        PatientApi.asUser(colleague, List.of(department), "doctor").body(Map.of("signer", doctor, "reason", "back"))
+                .put("/api/v1/notes/{id}/signer", id).then().statusCode(409).contentType(PROBLEM_JSON);
+        as("receptionist").body(Map.of("signer", doctor, "reason", "x")).put("/api/v1/notes/{id}/signer", id)
+                .then().statusCode(403).contentType(PROBLEM_JSON);
+        PatientApi.asUser("doctor.outside", List.of(UUID.randomUUID().toString()), "doctor")
+                .body(Map.of("signer", "doctor.outside", "reason", "x")).put("/api/v1/notes/{id}/signer", id)
+                .then().statusCode(403).contentType(PROBLEM_JSON);
+        given().contentType(ContentType.JSON).body(Map.of("signer", doctor, "reason", "x"))
+                .put("/api/v1/notes/{id}/signer", id).then().statusCode(401);
+        doctor().body(Map.of("signer", doctor, "reason", "x")).put("/api/v1/notes/{id}/signer", UUID.randomUUID())
+                .then().statusCode(404).contentType(PROBLEM_JSON);
+    }
+
+    @Test
     void anAiDraftKeepsItsProvenanceAfterSigning() {
         String[] visit = encounter();
         Map<String, Object> body = soap();
