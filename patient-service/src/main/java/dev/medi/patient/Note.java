@@ -177,6 +177,9 @@ public class Note {
         if (signer == null || signer.isBlank()) {
             throw new IllegalArgumentException("a signer is named");
         }
+        if (reason == null || reason.isBlank()) {
+            throw new IllegalArgumentException("a re-assignment has a reason"); // checked before anything changes
+        }
         String previous = responsibleSigner;
         if (signer.strip().equals(previous)) {
             return null;
