@@ -111,8 +111,13 @@ public class ProblemExceptionMappers {
         ProblemType type = ProblemType.forStatus(status);
         Response response = ProblemResponses.response(status,
                 ProblemResponses.problem(type, standardDetail(type), request, null));
-        if (status == 405 && e.getResponse().getHeaderString("Allow") != null) {
-            return Response.fromResponse(response).header("Allow", e.getResponse().getHeaderString("Allow")).build();
+        if (status == 405) {
+            // RFC 9110: a 405 lists what the resource supports. Quarkus REST throws NotAllowedException without it.
+            String allow = e.getResponse().getHeaderString("Allow");
+            if (allow == null && request != null) {
+                allow = AllowedMethods.forPath(request.path());
+            }
+            return allow == null ? response : Response.fromResponse(response).header("Allow", allow).build();
         }
         return response;
     }
