@@ -57,12 +57,14 @@ class ApiFuzzTest {
             "allow_header_conformance",      // Allow lists exactly the documented methods
             "ignored_auth");                 // a secured operation refuses requests without a valid token
 
-    static final int MAX_EXAMPLES = Integer.getInteger("medi.fuzz.max-examples", 8);
+    static final int MAX_EXAMPLES = Integer.getInteger("medi.fuzz.max-examples", 5);
     static final long SEED = Long.getLong("medi.fuzz.seed", 20261204L);
     static final Duration RUN_LIMIT = Duration.ofMinutes(4);
 
     /**
-     * Which roles fuzz which service, in this order: every role that has operations of its own there. auth-service
+     * Which roles fuzz which service, in this order: enough roles that every operation is reached with a role allowed
+     * to use it (patient-service: doctor has every clinical operation, admin the administrative ones and
+     * registration; the nurse's and receptionist's are subsets, and each patient-service run takes a minute). auth-service
      * comes last: its runs try sign-ins (throttled per address) and admin may change accounts; every token is
      * signed in before the first run (a token lives 10 minutes, the whole test about half of that).
      */
@@ -70,7 +72,7 @@ class ApiFuzzTest {
 
     static {
         ROLES.put(MediService.QUEUE, List.of("receptionist", "nurse", "doctor", "admin"));
-        ROLES.put(MediService.PATIENT, List.of("receptionist", "nurse", "doctor", "admin"));
+        ROLES.put(MediService.PATIENT, List.of("doctor", "admin"));
         ROLES.put(MediService.GATEWAY, List.of("nurse"));
         ROLES.put(MediService.AUTH, List.of("nurse", "admin"));
     }

@@ -17,6 +17,7 @@ import jakarta.validation.Path;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.jboss.resteasy.reactive.server.core.multipart.MultipartParser;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -74,6 +75,12 @@ public class ProblemExceptionMappers {
     @ServerExceptionMapper
     public Response malformed(JsonProcessingException e, HttpServerRequest request) {
         return ProblemResponses.response(ProblemType.MALFORMED_REQUEST, "The request body is not valid JSON.",
+                request, null);
+    }
+
+    @ServerExceptionMapper
+    public Response malformedMultipart(MultipartParser.MalformedMessageException e, HttpServerRequest request) {
+        return ProblemResponses.response(ProblemType.MALFORMED_REQUEST, "The multipart request body could not be read.",
                 request, null);
     }
 

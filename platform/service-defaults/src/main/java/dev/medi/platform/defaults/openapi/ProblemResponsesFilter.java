@@ -24,7 +24,8 @@ import java.util.Map;
  * overrides a response a resource declared, it only adds the body a bare declaration lacks.
  *
  * <ul>
- *   <li>400 — parameters or a body: invalid field (validation) or unreadable JSON (malformed-request)</li>
+ *   <li>400 — parameters or a body: invalid field (validation) or unreadable JSON (malformed-request); every FHIR
+ *   interaction (it reads every query parameter)</li>
  *   <li>401, 403 — the operation needs a token (its security requirement)</li>
  *   <li>404 — a path or query parameter: no such resource, or a value that is not of the parameter's type</li>
  *   <li>406 — an {@code Accept} header the operation cannot produce</li>
@@ -80,16 +81,12 @@ public class ProblemResponsesFilter implements OASFilter {
         boolean pathOrQuery = hasPathOrQuery(operation.getParameters()) || hasPathOrQuery(pathItemParameters);
         boolean secured = operation.getSecurity() != null ? !operation.getSecurity().isEmpty() : securedByDefault;
 
-        if (body || parameters) {
+        // FHIR interactions read every query parameter (_format, unknown ones: 400 unless lenient)
+        if (body || parameters || fhir) {
             error(responses, 400, "Invalid or unreadable request", fhir);
         }
         if (secured) {
-            APIResponse unauthorized = error(responses, 401, "No valid access token", fhir);
-            if (unauthorized.getRef() == null
-                    && (unauthorized.getHeaders() == null || !unauthorized.getHeaders().containsKey("WWW-Authenticate"))) {
-                unauthorized.addHeader("WWW-Authenticate", OASFactory.createHeader()
-                        .description("Bearer").schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING)));
-            }
+            error(responses, 401, "No valid access token", fhir, true);
             error(responses, 403, "The token's role, scope or departments do not allow this", fhir);
         }
         if (pathOrQuery) {
@@ -101,6 +98,12 @@ public class ProblemResponsesFilter implements OASFilter {
             error(responses, 415, "Request body of an unsupported media type", fhir);
         }
         error(responses, 500, "Unexpected failure; quote the request id", fhir);
+        // what a resource declared bare (e.g. @APIResponse(responseCode = "409", description = ...)) gets its body
+        for (String code : List.copyOf(responses.getAPIResponses().keySet())) {
+            if (code.matches("[45][0-9][0-9]")) {
+                error(responses, Integer.parseInt(code), "Error", fhir);
+            }
+        }
     }
 
     /**
@@ -140,23 +143,31 @@ public class ProblemResponsesFilter implements OASFilter {
     }
 
     /** Declares {@code status} with an error body unless the operation declares it already with content. */
-    private static APIResponse error(APIResponses responses, int status, String description, boolean fhir) {
+    private static void error(APIResponses responses, int status, String description, boolean fhir) {
+        error(responses, status, description, fhir, false);
+    }
+
+    private static void error(APIResponses responses, int status, String description, boolean fhir, boolean challenge) {
         String code = Integer.toString(status);
         APIResponse response = responses.getAPIResponse(code);
         if (response == null) {
             response = OASFactory.createAPIResponse().description(description);
-            responses.addAPIResponse(code, response);
         }
         if (response.getRef() != null) {
-            return response; // a shared response of the document: described there
+            return; // a shared response of the document: described there
         }
         if (response.getDescription() == null || response.getDescription().isBlank()) {
             response.setDescription(description);
         }
-        if (response.getContent() == null || response.getContent().getMediaTypes().isEmpty()) {
+        if (response.getContent() == null || response.getContent().getMediaTypes() == null
+                || response.getContent().getMediaTypes().isEmpty()) {
             response.setContent(errorContent(fhir));
         }
-        return response;
+        if (challenge && (response.getHeaders() == null || !response.getHeaders().containsKey("WWW-Authenticate"))) {
+            response.addHeader("WWW-Authenticate", OASFactory.createHeader().description("Bearer")
+                    .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING)));
+        }
+        responses.addAPIResponse(code, response);
     }
 
     private static Content errorContent(boolean fhir) {
