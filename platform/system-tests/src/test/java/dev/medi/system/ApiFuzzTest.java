@@ -35,9 +35,9 @@ import static org.junit.jupiter.api.Assertions.fail;
  * any 5xx, any answer whose status code, content type, headers or body the document does not declare, and any
  * 405 without {@code Allow} (see {@link #CHECKS}). The gateway's document covers its own endpoints (the streams).
  *
- * <p>Bounded: {@value #MAX_EXAMPLES} generated cases per operation and run, one worker, a fixed seed (the same
- * cases every run; {@code -Dmedi.fuzz.seed=...} explores others, {@code -Dmedi.fuzz.max-examples=...} more), and
- * a hard limit per run. The reports (JUnit XML, NDJSON with every request) are written to
+ * <p>Bounded: 5 generated cases per operation and run, one worker, a fixed seed (the same cases every run;
+ * {@code -Dmedi.fuzz.seed=...} explores others, {@code -Dmedi.fuzz.max-examples=...} more), and a hard limit per
+ * run. The reports (JUnit XML, NDJSON with every request) are written to
  * {@code target/schemathesis/<service>-<role>/}; a failure's message quotes the fuzzer's account with a curl
  * command that reproduces it.
  */
