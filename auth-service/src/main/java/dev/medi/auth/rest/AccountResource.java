@@ -17,6 +17,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.UUID;
@@ -54,6 +55,9 @@ public class AccountResource {
     /** Other sessions of the user end; the one making the change (the token's {@code sid}) stays. */
     @POST
     @Path("/password")
+    @APIResponse(responseCode = "204", description = "Changed; the user's other sessions ended")
+    @APIResponse(responseCode = "401", description = "Wrong current password")
+    @APIResponse(responseCode = "503", description = "Too many password checks at once; try again")
     public Uni<Response> changePassword(@Valid @NotNull ChangePasswordRequest request) {
         return users.changePassword(Caller.of(token), sessionId(),
                         request.currentPassword(), request.newPassword())
@@ -74,6 +78,8 @@ public class AccountResource {
      */
     @POST
     @Path("/second-factor/confirm")
+    @APIResponse(responseCode = "200", description = "Second factor active")
+    @APIResponse(responseCode = "409", description = "No set-up started, or the second factor is already active")
     public Uni<UserView> confirmSecondFactor(@Valid @NotNull SecondFactorConfirmation request) {
         return secondFactors.confirm(Caller.of(token), sessionId(), request.code()).map(UserView::of);
     }
@@ -81,6 +87,10 @@ public class AccountResource {
     /** Switches the second factor off (password re-entered); 409 while one of the user's roles requires it. */
     @POST
     @Path("/second-factor/removal")
+    @APIResponse(responseCode = "200", description = "Second factor off")
+    @APIResponse(responseCode = "401", description = "Wrong current password")
+    @APIResponse(responseCode = "409", description = "A role of the user requires the second factor")
+    @APIResponse(responseCode = "503", description = "Too many password checks at once; try again")
     public Uni<UserView> removeSecondFactor(@Valid @NotNull SecondFactorRemoval request) {
         return secondFactors.disable(Caller.of(token), request.currentPassword()).map(UserView::of);
     }

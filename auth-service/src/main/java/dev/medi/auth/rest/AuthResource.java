@@ -24,6 +24,9 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.nio.charset.StandardCharsets;
@@ -60,6 +63,11 @@ public class AuthResource {
     @POST
     @Path("/token")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @APIResponse(responseCode = "200", description = "Access token (OAuth 2 token response)")
+    @APIResponse(responseCode = "400", description = "grant_type other than client_credentials")
+    @APIResponse(responseCode = "401", description = "Unknown client or wrong secret")
+    @APIResponse(responseCode = "429", description = "Too many attempts; see Retry-After")
+    @APIResponse(responseCode = "503", description = "Too many sign-ins at once; try again")
     public Uni<Response> token(@FormParam("grant_type") String grantType, @FormParam("client_id") String clientId,
                                @FormParam("client_secret") String clientSecret, @FormParam("scope") String scope,
                                @HeaderParam("Authorization") String authorization, @Context HttpServerRequest http) {
@@ -99,6 +107,10 @@ public class AuthResource {
 
     @POST
     @Path("/login")
+    @APIResponse(responseCode = "200", description = "Signed in; the refresh token in the body or an HttpOnly cookie", content = @Content(schema = @Schema(implementation = TokenResponse.class)))
+    @APIResponse(responseCode = "401", description = "Wrong user name, password or code (type unauthorized), or the code is missing (type second-factor-required)")
+    @APIResponse(responseCode = "429", description = "Too many failed sign-ins; see Retry-After")
+    @APIResponse(responseCode = "503", description = "Too many sign-ins at once; try again")
     public Uni<Response> login(@Valid @NotNull LoginRequest request, @Context HttpServerRequest http) {
         boolean inBody = request.refreshTokenIn() == LoginRequest.RefreshTokenDelivery.BODY;
         return auth.login(request.username(), request.password(), request.oneTimeCode(), clientAddress(http))
@@ -117,6 +129,8 @@ public class AuthResource {
     /** The refresh token comes from the cookie (browsers) or the body (API clients). */
     @POST
     @Path("/refresh")
+    @APIResponse(responseCode = "200", description = "New access and refresh token", content = @Content(schema = @Schema(implementation = TokenResponse.class)))
+    @APIResponse(responseCode = "401", description = "No, unknown, expired or reused refresh token: sign in again")
     public Uni<Response> refresh(@Valid RefreshRequest body, @Context HttpHeaders headers) {
         String fromBody = body == null ? null : body.refreshToken();
         String token = fromBody != null ? fromBody : cookie(headers);
@@ -128,6 +142,7 @@ public class AuthResource {
 
     @POST
     @Path("/logout")
+    @APIResponse(responseCode = "204", description = "Signed out (also when the token was unknown)")
     public Uni<Response> logout(@Valid RefreshRequest body, @Context HttpHeaders headers) {
         String token = body != null && body.refreshToken() != null ? body.refreshToken() : cookie(headers);
         return auth.logout(token).map(ignored -> Response.noContent().cookie(refreshCookie("", 0)).build());
@@ -136,12 +151,17 @@ public class AuthResource {
     /** Always 202, whether or not an account has this address. */
     @POST
     @Path("/password-reset")
+    @APIResponse(responseCode = "202", description = "Accepted, whether or not an account has this address")
+    @APIResponse(responseCode = "429", description = "Too many requests; see Retry-After")
     public Uni<Response> requestPasswordReset(@Valid @NotNull PasswordResetRequest request, @Context HttpServerRequest http) {
         return passwordResets.request(request.email(), clientAddress(http)).map(ignored -> Response.accepted().build());
     }
 
     @POST
     @Path("/password-reset/confirm")
+    @APIResponse(responseCode = "204", description = "Password set; every session of the account ended")
+    @APIResponse(responseCode = "400", description = "Unknown or expired token, or a password that does not meet the policy")
+    @APIResponse(responseCode = "503", description = "Too many password checks at once; try again")
     public Uni<Response> confirmPasswordReset(@Valid @NotNull PasswordResetConfirmation request) {
         return passwordResets.confirm(request.token(), request.newPassword()).map(ignored -> Response.noContent().build());
     }

@@ -18,6 +18,9 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.List;
@@ -42,6 +45,8 @@ public class ClientResource {
     /** The answer carries the client secret: the only time it is ever shown. */
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
+    @APIResponse(responseCode = "201", description = "Registered; the only answer that shows the client secret", content = @Content(schema = @Schema(implementation = ClientView.class)))
+    @APIResponse(responseCode = "503", description = "Too many password checks at once; try again")
     public Uni<Response> register(@Valid @NotNull RegisterClientRequest request) {
         return clients.register(Caller.of(token), request.name(), request.scopes())
                 .map(registered -> Response.created(UriBuilder.fromPath("/api/v1/clients/{id}").build(registered.client().id()))

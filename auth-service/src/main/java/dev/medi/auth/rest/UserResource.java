@@ -31,6 +31,9 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.List;
@@ -59,6 +62,9 @@ public class UserResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
+    @APIResponse(responseCode = "201", description = "Created; Location and ETag of the account", content = @Content(schema = @Schema(implementation = UserView.class)))
+    @APIResponse(responseCode = "409", description = "The user name or e-mail address is taken")
+    @APIResponse(responseCode = "503", description = "Too many password checks at once; try again")
     public Uni<Response> create(@Valid @NotNull CreateUserRequest request) {
         return users.create(Caller.of(token), request.username(), request.email(), request.displayName(),
                         request.roles(), request.departments(), request.initialPassword())
@@ -78,6 +84,7 @@ public class UserResource {
 
     @GET
     @Path("/{id}")
+    @APIResponse(responseCode = "200", description = "The account; ETag = version", content = @Content(schema = @Schema(implementation = UserView.class)))
     public Uni<Response> get(@PathParam("id") UUID id) {
         return users.get(id).map(user -> Response.ok(UserView.of(user)).tag(etag(user)).build());
     }
@@ -85,6 +92,10 @@ public class UserResource {
     @PATCH
     @Path("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
+    @APIResponse(responseCode = "200", description = "Updated; ETag = new version", content = @Content(schema = @Schema(implementation = UserView.class)))
+    @APIResponse(responseCode = "409", description = "The e-mail address is taken")
+    @APIResponse(responseCode = "412", description = "The account changed since it was read (If-Match)")
+    @APIResponse(responseCode = "428", description = "No If-Match")
     public Uni<Response> update(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
                                 @Valid @NotNull UpdateUserRequest request) {
         long expectedVersion = versionFrom(ifMatch);
@@ -96,6 +107,7 @@ public class UserResource {
     /** Ends the account's sessions and mails it a reset link. */
     @POST
     @Path("/{id}/password-reset")
+    @APIResponse(responseCode = "202", description = "Sessions ended; a reset link is being sent")
     public Uni<Response> forcePasswordReset(@PathParam("id") UUID id) {
         return passwordResets.force(Caller.of(token), id).map(ignored -> Response.accepted().build());
     }
@@ -103,6 +115,7 @@ public class UserResource {
     /** Removes the account's second factor (lost phone) and ends its sessions; the user enrols again. */
     @POST
     @Path("/{id}/second-factor-reset")
+    @APIResponse(responseCode = "200", description = "Second factor removed; ETag = new version", content = @Content(schema = @Schema(implementation = UserView.class)))
     public Uni<Response> resetSecondFactor(@PathParam("id") UUID id) {
         return secondFactors.reset(Caller.of(token), id).map(user -> Response.ok(UserView.of(user)).tag(etag(user)).build());
     }

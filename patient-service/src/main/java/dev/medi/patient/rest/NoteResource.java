@@ -52,6 +52,12 @@ import java.util.UUID;
 @SecurityRequirement(name = "jwt")
 public class NoteResource {
 
+    /**
+     * A note id's characters: {@code /api/v1/notes/awaiting-my-signature} is then never a note, so another method than
+     * GET there answers 405 with Allow, not 404 for an unreadable id.
+     */
+    static final String ID = "[0-9a-fA-F-]+";
+
     private final NoteService notes;
     private final NoteConfig config;
     private final JsonWebToken token;
@@ -85,7 +91,7 @@ public class NoteResource {
     }
 
     @GET
-    @Path("/{id}")
+    @Path("/{id: " + ID + "}")
     @Operation(summary = "Read a note", description = "With its addenda; ETag = version.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = NoteView.class)))
     public Uni<Response> getNote(@PathParam("id") UUID id) {
@@ -93,7 +99,7 @@ public class NoteResource {
     }
 
     @PUT
-    @Path("/{id}")
+    @Path("/{id: " + ID + "}")
     @RolesAllowed({Roles.NURSE, Roles.DOCTOR})
     @Operation(summary = "Edit a draft", description = "Replaces the four sections. If-Match required (428 without, "
             + "412 when stale). Signed notes: 409 (add an addendum). Every saved content is kept (versions).")
@@ -132,6 +138,7 @@ public class NoteResource {
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = NoteView.class)))
     @APIResponse(responseCode = "401", description = "reauthentication-required",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "If-Match given and the note changed meanwhile")
     @APIResponse(responseCode = "409", description = "Already signed",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> signNote(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {

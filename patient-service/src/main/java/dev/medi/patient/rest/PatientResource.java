@@ -154,6 +154,7 @@ public class PatientResource {
             description = "Front desk and admins. The record is kept with the reason, leaves the search, releases "
                     + "its identifiers and can no longer change. If-Match is optional.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = PatientView.class)))
+    @APIResponse(responseCode = "412", description = "If-Match given and the record changed meanwhile")
     @APIResponse(responseCode = "409", description = "Already entered in error",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> enteredInError(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,

@@ -94,6 +94,11 @@ public final class LocalStack implements AutoCloseable {
             // auth-service signs with the local key; the other services verify with its public half.
             config.put("medi.auth.keys.current-location", infra.keys().privateKeyPem().toString());
             config.put("medi.auth.demo-users", "true");
+            // TOTP secrets are encrypted at rest; production reads the key from the secret store, the stack keeps
+            // one beside its signing key (without it, enrolling a second factor answered 500 in the prod profile).
+            config.put("medi.auth.second-factor.encryption-key-location",
+                    infra.keys().privateKeyPem().resolveSibling("totp-encryption.key").toString());
+            config.put("medi.auth.second-factor.create-missing-key", "true");
         }
         if (service == MediService.QUEUE) {
             // the demo accounts work in the demo departments: they must exist in every profile the stack runs

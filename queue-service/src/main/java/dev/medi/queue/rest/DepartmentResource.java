@@ -26,6 +26,9 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.time.DateTimeException;
@@ -62,6 +65,7 @@ public class DepartmentResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({Roles.RECEPTIONIST, Roles.NURSE, Roles.DOCTOR, Roles.ADMIN})
+    @APIResponse(responseCode = "200", description = "The department; ETag = version", content = @Content(schema = @Schema(implementation = DepartmentView.class)))
     public Uni<Response> get(@PathParam("id") UUID id) {
         return departments.get(id).map(department -> Response.ok(DepartmentView.of(department))
                 .tag(new EntityTag(Long.toString(department.version()))).build());
@@ -69,6 +73,8 @@ public class DepartmentResource {
 
     @POST
     @RolesAllowed(Roles.ADMIN)
+    @APIResponse(responseCode = "201", description = "Created; Location and ETag", content = @Content(schema = @Schema(implementation = DepartmentView.class)))
+    @APIResponse(responseCode = "409", description = "A department with this code exists")
     public Uni<Response> create(@Valid @NotNull DepartmentRequest request) {
         ZoneId zone = zone(request.timeZone() == null ? config.defaults().timeZone() : request.timeZone());
         LocalTime close = request.autoCloseAt() == null ? config.defaults().autoCloseAt() : LocalTime.parse(request.autoCloseAt());
@@ -81,6 +87,9 @@ public class DepartmentResource {
     @PATCH
     @Path("/{id}")
     @RolesAllowed(Roles.ADMIN)
+    @APIResponse(responseCode = "200", description = "Updated; ETag = new version", content = @Content(schema = @Schema(implementation = DepartmentView.class)))
+    @APIResponse(responseCode = "412", description = "Changed since it was read (If-Match)")
+    @APIResponse(responseCode = "428", description = "No If-Match")
     public Uni<Response> update(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
                                 @Valid @NotNull DepartmentUpdate request) {
         long expected = versionFrom(ifMatch);
@@ -102,6 +111,8 @@ public class DepartmentResource {
     @POST
     @Path("/{id}/rooms")
     @RolesAllowed(Roles.ADMIN)
+    @APIResponse(responseCode = "201", description = "Room added", content = @Content(schema = @Schema(implementation = RoomView.class)))
+    @APIResponse(responseCode = "409", description = "The department has a room with this name")
     public Uni<Response> addRoom(@PathParam("id") UUID id, @Valid @NotNull RoomRequest request) {
         return departments.addRoom(Caller.of(token), id, request.name())
                 .map(room -> Response.status(Response.Status.CREATED).entity(RoomView.of(room)).build());

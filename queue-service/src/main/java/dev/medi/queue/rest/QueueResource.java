@@ -121,6 +121,8 @@ public class QueueResource {
     @POST
     @Path("/entries/{entryId}/triage")
     @RolesAllowed({Roles.NURSE, Roles.DOCTOR})
+    @APIResponse(responseCode = "200", description = "Triaged")
+    @APIResponse(responseCode = "409", description = "Not allowed in the entry's current status")
     public Uni<TriageView> triage(@PathParam("departmentId") UUID departmentId, @PathParam("entryId") UUID entryId,
                                   @Valid @NotNull TriageRequest request) {
         TriageAssessment assessment = TriageResource.assessment(request, LocalDate.now(ZoneOffset.UTC));
@@ -132,6 +134,9 @@ public class QueueResource {
     @POST
     @Path("/call-next")
     @RolesAllowed(Roles.DOCTOR)
+    @APIResponse(responseCode = "200", description = "The entry called")
+    @APIResponse(responseCode = "404", description = "Nobody waits (or no such entry or room)")
+    @APIResponse(responseCode = "409", description = "Not allowed in the entry's current status")
     public Uni<QueueEntryView> callNext(@PathParam("departmentId") UUID departmentId, @Valid @NotNull CallNextRequest request) {
         return flow.callNext(Caller.of(token), UUID.fromString(token.getSubject()), departmentId, request.room().strip(),
                 request.entryId()).map(QueueEntryView::of);
@@ -141,6 +146,8 @@ public class QueueResource {
     @Path("/entries/{entryId}/consultation")
     @Consumes(MediaType.WILDCARD) // no body
     @RolesAllowed(Roles.DOCTOR)
+    @APIResponse(responseCode = "200", description = "Consultation started")
+    @APIResponse(responseCode = "409", description = "Not allowed in the entry's current status")
     public Uni<QueueEntryView> startConsultation(@PathParam("departmentId") UUID departmentId, @PathParam("entryId") UUID entryId) {
         return flow.startConsultation(Caller.of(token), departmentId, entryId).map(QueueEntryView::of);
     }
@@ -149,6 +156,8 @@ public class QueueResource {
     @Path("/entries/{entryId}/finish")
     @Consumes(MediaType.WILDCARD) // no body
     @RolesAllowed(Roles.DOCTOR)
+    @APIResponse(responseCode = "200", description = "Finished")
+    @APIResponse(responseCode = "409", description = "Not allowed in the entry's current status")
     public Uni<QueueEntryView> finish(@PathParam("departmentId") UUID departmentId, @PathParam("entryId") UUID entryId) {
         return flow.finish(Caller.of(token), departmentId, entryId).map(QueueEntryView::of);
     }
@@ -157,6 +166,8 @@ public class QueueResource {
     @POST
     @Path("/entries/{entryId}/transfer")
     @RolesAllowed({Roles.NURSE, Roles.DOCTOR, Roles.ADMIN})
+    @APIResponse(responseCode = "200", description = "The new entry in the other department")
+    @APIResponse(responseCode = "409", description = "Not allowed in the entry's current status")
     public Uni<QueueEntryView> transfer(@PathParam("departmentId") UUID departmentId, @PathParam("entryId") UUID entryId,
                                         @Valid @NotNull TransferRequest request) {
         return flow.transfer(Caller.of(token), departmentId, entryId, request.departmentId(), request.reason().strip())
@@ -166,6 +177,8 @@ public class QueueResource {
     @POST
     @Path("/entries/{entryId}/left-without-being-seen")
     @RolesAllowed({Roles.RECEPTIONIST, Roles.NURSE, Roles.DOCTOR})
+    @APIResponse(responseCode = "200", description = "Left without being seen")
+    @APIResponse(responseCode = "409", description = "Not allowed in the entry's current status")
     public Uni<QueueEntryView> leftWithoutBeingSeen(@PathParam("departmentId") UUID departmentId, @PathParam("entryId") UUID entryId,
                                                     @Valid ReasonRequest request) {
         return flow.leftWithoutBeingSeen(Caller.of(token), departmentId, entryId, reason(request)).map(QueueEntryView::of);
@@ -174,6 +187,8 @@ public class QueueResource {
     @POST
     @Path("/entries/{entryId}/no-show")
     @RolesAllowed({Roles.NURSE, Roles.DOCTOR})
+    @APIResponse(responseCode = "200", description = "No-show")
+    @APIResponse(responseCode = "409", description = "Not allowed in the entry's current status")
     public Uni<QueueEntryView> noShow(@PathParam("departmentId") UUID departmentId, @PathParam("entryId") UUID entryId,
                                       @Valid ReasonRequest request) {
         return flow.noShow(Caller.of(token), departmentId, entryId, reason(request)).map(QueueEntryView::of);
@@ -182,6 +197,8 @@ public class QueueResource {
     @POST
     @Path("/entries/{entryId}/cancel")
     @RolesAllowed({Roles.RECEPTIONIST, Roles.NURSE, Roles.ADMIN})
+    @APIResponse(responseCode = "200", description = "Cancelled")
+    @APIResponse(responseCode = "409", description = "Not allowed in the entry's current status")
     public Uni<QueueEntryView> cancel(@PathParam("departmentId") UUID departmentId, @PathParam("entryId") UUID entryId,
                                       @Valid @NotNull CancelRequest request) {
         return flow.cancel(Caller.of(token), departmentId, entryId, request.reason().strip()).map(QueueEntryView::of);
@@ -191,6 +208,8 @@ public class QueueResource {
     @PUT
     @Path("/entries/{entryId}/priority-override")
     @RolesAllowed(Roles.ADMIN)
+    @APIResponse(responseCode = "200", description = "Priority set")
+    @APIResponse(responseCode = "409", description = "Not allowed in the entry's current status")
     public Uni<QueueEntryView> overridePriority(@PathParam("departmentId") UUID departmentId, @PathParam("entryId") UUID entryId,
                                                 @Valid @NotNull PriorityOverrideRequest request) {
         return flow.overridePriority(Caller.of(token), departmentId, entryId, request.priority(), request.reason().strip())

@@ -37,6 +37,7 @@ public class HttpDefaults {
 
     void installRoutes(@Observes Router router) {
         router.route().order(REQUEST_ID_ORDER).handler(HttpDefaults::assignRequestId);
+        router.options().order(REQUEST_ID_ORDER).handler(HttpDefaults::exactAllowOnOptions);
         long limit = maxBodySize.asLongValue();
         router.route().order(BODY_LIMIT_ORDER).handler(ctx -> rejectOversizedBody(ctx, limit));
         router.route().order(Integer.MIN_VALUE).failureHandler(HttpDefaults::problemOnFailure);
@@ -49,6 +50,22 @@ public class HttpDefaults {
         ctx.response().putHeader(RequestIds.HEADER, id);
         MDC.put(RequestIds.MDC_KEY, id);
         ctx.addEndHandler(ignored -> MDC.remove(RequestIds.MDC_KEY));
+        ctx.next();
+    }
+
+    /**
+     * Quarkus REST answers OPTIONS with every method of the resource class, not of the path asked about: the
+     * {@code Allow} it sends is replaced by the path's own methods ({@link AllowedMethods}, as on a 405).
+     */
+    static void exactAllowOnOptions(RoutingContext ctx) {
+        ctx.addHeadersEndHandler(ignored -> {
+            if (ctx.response().headers().contains(HttpHeaders.ALLOW)) {
+                String allow = AllowedMethods.forPath(ctx.request().path());
+                if (allow != null) {
+                    ctx.response().putHeader(HttpHeaders.ALLOW, allow);
+                }
+            }
+        });
         ctx.next();
     }
 

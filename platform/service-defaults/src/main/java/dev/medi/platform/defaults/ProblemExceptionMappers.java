@@ -17,6 +17,7 @@ import jakarta.validation.Path;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.jboss.resteasy.reactive.server.core.multipart.MultipartParser;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -78,6 +79,12 @@ public class ProblemExceptionMappers {
     }
 
     @ServerExceptionMapper
+    public Response malformedMultipart(MultipartParser.MalformedMessageException e, HttpServerRequest request) {
+        return ProblemResponses.response(ProblemType.MALFORMED_REQUEST, "The multipart request body could not be read.",
+                request, null);
+    }
+
+    @ServerExceptionMapper
     public Response unauthorized(UnauthorizedException e, HttpServerRequest request) {
         return ProblemResponses.response(ProblemType.UNAUTHORIZED, "A valid access token is required.", request, null);
     }
@@ -111,8 +118,13 @@ public class ProblemExceptionMappers {
         ProblemType type = ProblemType.forStatus(status);
         Response response = ProblemResponses.response(status,
                 ProblemResponses.problem(type, standardDetail(type), request, null));
-        if (status == 405 && e.getResponse().getHeaderString("Allow") != null) {
-            return Response.fromResponse(response).header("Allow", e.getResponse().getHeaderString("Allow")).build();
+        if (status == 405) {
+            // RFC 9110: a 405 lists what the resource supports. Quarkus REST throws NotAllowedException without it.
+            String allow = e.getResponse().getHeaderString("Allow");
+            if (allow == null && request != null) {
+                allow = AllowedMethods.forPath(request.path());
+            }
+            return allow == null ? response : Response.fromResponse(response).header("Allow", allow).build();
         }
         return response;
     }
