@@ -5,6 +5,9 @@ import io.vertx.core.json.JsonObject;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -52,6 +55,25 @@ public final class WebSocketClient implements AutoCloseable {
         JsonObject frame = next();
         assertEquals(type, frame.getString("type"), () -> "expected a " + type + " frame, got " + frame.encode());
         return frame;
+    }
+
+    /** The frames up to and including the first of {@code type} (heartbeats left out), in order. */
+    public List<JsonObject> until(String type) throws InterruptedException {
+        List<JsonObject> seen = new ArrayList<>();
+        while (true) {
+            JsonObject frame = next();
+            seen.add(frame);
+            if (type.equals(frame.getString("type"))) {
+                return seen;
+            }
+        }
+    }
+
+    /** Skips frames (heartbeats included) until a heartbeat whose time is after {@code instant}: time has passed it. */
+    public void heartbeatAfter(Instant instant) throws InterruptedException {
+        while (!Instant.parse(nextHeartbeat().getString("time")).isAfter(instant)) {
+            // the next one
+        }
     }
 
     /** The next heartbeat, skipping other frames. */
