@@ -2,6 +2,7 @@ package dev.medi.gateway.service;
 
 import dev.medi.gateway.config.GatewayConfig;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -24,6 +25,7 @@ public class Revocations {
     /** Disabled user id → when it was disabled (tokens issued until then are refused). */
     private final Map<String, Instant> users = new ConcurrentHashMap<>();
 
+    @Inject
     Revocations(GatewayConfig config) {
         this(config.fanout().revocationMemory(), Clock.systemUTC());
     }
