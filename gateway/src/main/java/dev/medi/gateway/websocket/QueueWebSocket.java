@@ -128,8 +128,8 @@ public class QueueWebSocket {
      * Verifies {@code raw} in full, like a token on a request (signature with a key of the key set, RS256,
      * issuer, audience, expiry), then requires it to be unexpired and of the same user and sign-in session as
      * the connection's: a stolen token of someone else cannot take over a connection, and a token of another
-     * session (revoked or not) cannot keep this one alive. Runs on a worker thread (WebSockets Next calls
-     * methods returning {@code void} there): verification may fetch the key set.
+     * session (revoked or not) cannot keep this one alive. Runs on a worker thread ({@code @Blocking} on
+     * {@link #onMessage}): verification may fetch the key set.
      */
     private void reauthenticate(QueueSubscriber subscriber, String raw) {
         if (raw == null || raw.isBlank() || raw.length() > MAX_TOKEN_LENGTH) {
