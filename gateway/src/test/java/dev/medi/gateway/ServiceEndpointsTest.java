@@ -13,16 +13,16 @@ import static org.awaitility.Awaitility.await;
 class ServiceEndpointsTest {
 
     @Test
-    void readinessCoversTheBrokerAndTheFanOutConsumer() {
+    void readinessCoversTheBrokerAndTheFanOutAndAuthEventConsumers() {
         await().atMost(Duration.ofSeconds(30)).until(() -> given().get("/q/health/ready").statusCode() == 200);
-        ServiceEndpoints.assertHealthy("Kafka", "Queue event fan-out");
+        ServiceEndpoints.assertHealthy("Kafka", "Queue event fan-out", "Auth event listener");
     }
 
     @Test
     void metricsIncludeTheFanOut() {
         ServiceEndpoints.assertMetrics("medi_fanout_delivered_total", "medi_fanout_failed_total", "medi_fanout_subscribers",
                 "medi_fanout_websocket_clients", "medi_fanout_sse_clients", "medi_fanout_slow_disconnects_total",
-                "medi_fanout_lag_seconds");
+                "medi_fanout_lag_seconds", "medi_fanout_auth_ended_total");
     }
 
     @Test

@@ -56,11 +56,14 @@ public class AuthService {
     private final LoginThrottle throttle;
     private final SecondFactor secondFactor;
     private final RolePolicyRepository policies;
+    private final SessionRevocations revocations;
     private final Clock clock = Clock.systemUTC();
 
     AuthService(UserRepository users, RefreshSessionRepository sessions, RefreshTokenRepository refreshTokens,
                 PasswordHasher hasher, TokenIssuer issuer, AuthConfig config, Outbox outbox, OutboxRelay relay,
-                LoginThrottle throttle, SecondFactor secondFactor, RolePolicyRepository policies) {
+                LoginThrottle throttle, SecondFactor secondFactor, RolePolicyRepository policies,
+                SessionRevocations revocations) {
+        this.revocations = revocations;
         this.throttle = throttle;
         this.secondFactor = secondFactor;
         this.policies = policies;
@@ -234,14 +237,7 @@ public class AuthService {
 
     /** Revokes the session (once) and records the security event in the same transaction. */
     private Uni<Void> end(RefreshSession session, EndReason reason, Instant now) {
-        if (session.revoked()) {
-            return Uni.createFrom().voidItem();
-        }
-        session.revoke(reason, now);
-        return outbox.append(Topics.AUTH_EVENTS, session.userId().toString(), EventTypes.AUTH_SESSION_REVOKED,
-                EventSources.AUTH_SERVICE, session.id().toString(),
-                Map.of("sessionId", session.id(), "userId", session.userId(), "reason", reason.name(), "at", now.toString()))
-                .replaceWithVoid();
+        return revocations.revoke(session, reason, now);
     }
 
     static String sha256(String value) {

@@ -5,7 +5,6 @@ import dev.medi.auth.RefreshSession.EndReason;
 import dev.medi.auth.User;
 import dev.medi.auth.config.AuthConfig;
 import dev.medi.auth.repository.PasswordResetTokenRepository;
-import dev.medi.auth.repository.RefreshSessionRepository;
 import dev.medi.auth.repository.UserRepository;
 import dev.medi.platform.defaults.ProblemException;
 import dev.medi.platform.defaults.ProblemType;
@@ -41,7 +40,6 @@ public class PasswordResetService {
 
     private final UserRepository users;
     private final PasswordResetTokenRepository resets;
-    private final RefreshSessionRepository sessions;
     private final PasswordHasher hasher;
     private final UserService accounts;
     private final ReactiveMailer mailer;
@@ -49,15 +47,17 @@ public class PasswordResetService {
     private final OutboxRelay relay;
     private final AuthConfig config;
     private final LoginThrottle throttle;
+    private final SessionRevocations revocations;
     private final Clock clock = Clock.systemUTC();
 
-    PasswordResetService(UserRepository users, PasswordResetTokenRepository resets, RefreshSessionRepository sessions,
+    PasswordResetService(UserRepository users, PasswordResetTokenRepository resets,
                          PasswordHasher hasher, UserService accounts, ReactiveMailer mailer, AuditTrail audit,
-                         OutboxRelay relay, AuthConfig config, LoginThrottle throttle) {
+                         OutboxRelay relay, AuthConfig config, LoginThrottle throttle,
+                         SessionRevocations revocations) {
+        this.revocations = revocations;
         this.throttle = throttle;
         this.users = users;
         this.resets = resets;
-        this.sessions = sessions;
         this.hasher = hasher;
         this.accounts = accounts;
         this.mailer = mailer;
@@ -91,7 +91,7 @@ public class PasswordResetService {
                     if (user == null) {
                         throw new ProblemException(ProblemType.NOT_FOUND, "No such account.");
                     }
-                    return sessions.revokeOpen(user.id(), null, EndReason.PASSWORD_RESET, now)
+                    return revocations.revokeOpen(user.id(), null, EndReason.PASSWORD_RESET, now)
                             .call(() -> resets.persist(PasswordResetToken.issue(AuthService.sha256(token), user.id(), now,
                                     config.passwordReset().validity())))
                             .call(() -> audit.record(admin.username(), List.copyOf(admin.roles()),
@@ -128,7 +128,7 @@ public class PasswordResetService {
                         reset.use(now);
                         return users.findById(userId)
                                 .invoke(user -> user.changePassword(found.hash(), now))
-                                .call(user -> sessions.revokeOpen(userId, null, EndReason.PASSWORD_RESET, now))
+                                .call(user -> revocations.revokeOpen(userId, null, EndReason.PASSWORD_RESET, now))
                                 .call(user -> audit.record(user.username(), user.roles(), "user.password.reset", "user",
                                         userId.toString(), "success"))
                                 .replaceWithVoid();

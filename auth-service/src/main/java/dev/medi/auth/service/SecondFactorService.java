@@ -43,11 +43,13 @@ public class SecondFactorService {
     private final Outbox outbox;
     private final OutboxRelay relay;
     private final AuditTrail audit;
+    private final SessionRevocations revocations;
     private final Clock clock = Clock.systemUTC();
 
     SecondFactorService(UserRepository users, RefreshSessionRepository sessions, RolePolicyRepository policies,
                         SecondFactor secondFactor, PasswordHasher hasher, Outbox outbox, OutboxRelay relay,
-                        AuditTrail audit) {
+                        AuditTrail audit, SessionRevocations revocations) {
+        this.revocations = revocations;
         this.users = users;
         this.sessions = sessions;
         this.policies = policies;
@@ -130,7 +132,7 @@ public class SecondFactorService {
                         throw new ProblemException(ProblemType.NOT_FOUND, "No such account.");
                     }
                     user.disableTotp(now);
-                    return sessions.revokeOpen(user.id(), null, EndReason.SECOND_FACTOR_RESET, now)
+                    return revocations.revokeOpen(user.id(), null, EndReason.SECOND_FACTOR_RESET, now)
                             .call(() -> changed(admin, user, "user.second-factor.reset"))
                             .call(users::flush)
                             .replaceWith(user);

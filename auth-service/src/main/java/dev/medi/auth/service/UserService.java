@@ -2,7 +2,6 @@ package dev.medi.auth.service;
 
 import dev.medi.auth.RefreshSession.EndReason;
 import dev.medi.auth.User;
-import dev.medi.auth.repository.RefreshSessionRepository;
 import dev.medi.auth.repository.UserRepository;
 import dev.medi.platform.defaults.Problem;
 import dev.medi.platform.defaults.ProblemException;
@@ -34,18 +33,18 @@ public class UserService {
     }
 
     private final UserRepository users;
-    private final RefreshSessionRepository sessions;
     private final PasswordHasher hasher;
     private final PasswordPolicy policy;
     private final Outbox outbox;
     private final OutboxRelay relay;
     private final AuditTrail audit;
+    private final SessionRevocations revocations;
     private final Clock clock = Clock.systemUTC();
 
-    UserService(UserRepository users, RefreshSessionRepository sessions, PasswordHasher hasher, PasswordPolicy policy,
-                Outbox outbox, OutboxRelay relay, AuditTrail audit) {
+    UserService(UserRepository users, PasswordHasher hasher, PasswordPolicy policy,
+                Outbox outbox, OutboxRelay relay, AuditTrail audit, SessionRevocations revocations) {
+        this.revocations = revocations;
         this.users = users;
-        this.sessions = sessions;
         this.hasher = hasher;
         this.policy = policy;
         this.outbox = outbox;
@@ -93,7 +92,7 @@ public class UserService {
                     if (changes.active() != null) {
                         user.setActive(changes.active(), now);
                     }
-                    Uni<Void> endSessions = disabling ? sessions.revokeOpen(user.id(), null, EndReason.ACCOUNT_DISABLED, now)
+                    Uni<Void> endSessions = disabling ? revocations.revokeOpen(user.id(), null, EndReason.ACCOUNT_DISABLED, now)
                             : Uni.createFrom().voidItem();
                     return endSessions
                             .call(() -> announce(disabling ? EventTypes.AUTH_USER_DISABLED : EventTypes.AUTH_USER_CHANGED, user))
@@ -130,7 +129,7 @@ public class UserService {
             Instant now = clock.instant();
             return Panache.withTransaction(() -> users.findById(user.id()).map(UserService::found)
                     .invoke(fresh -> fresh.changePassword(hash, now))
-                    .call(fresh -> sessions.revokeOpen(fresh.id(), currentSession, EndReason.PASSWORD_CHANGED, now))
+                    .call(fresh -> revocations.revokeOpen(fresh.id(), currentSession, EndReason.PASSWORD_CHANGED, now))
                     .call(fresh -> audit.record(caller.username(), List.copyOf(caller.roles()), "user.password.change",
                             "user", fresh.id().toString(), "success"))
                     .replaceWithVoid());

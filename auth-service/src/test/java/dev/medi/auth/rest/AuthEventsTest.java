@@ -9,6 +9,8 @@ import io.vertx.core.json.JsonObject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -33,6 +35,56 @@ class AuthEventsTest {
                 .then().statusCode(401);
         awaitRecord(Topics.AUTH_EVENTS, record -> "medi.auth.session.revoked.v1".equals(header(record, "ce_type"))
                 && "REUSE_DETECTED".equals(new JsonObject(record.value()).getString("reason")));
+    }
+
+    /**
+     * Every way a session ends is announced with the session id (the access tokens' {@code sid}) and the user id
+     * ({@code sub}): the gateway closes that session's live streams on it. A password change and a disabled
+     * account used to end sessions without a word.
+     */
+    @Test
+    void sessionsEndedByAPasswordChangeOrADisabledAccountAreAnnounced() {
+        String admin = UserResourceTest.signIn("admin");
+        String username = "events." + UUID.randomUUID().toString().substring(0, 8);
+        String userId = given().auth().oauth2(admin).contentType(ContentType.JSON)
+                .body(Map.of("username", username, "email", username + "@clinic.example", "displayName", "Events",
+                        "roles", List.of("nurse"), "departments", List.of(), "initialPassword", "violet tram at dawn 47"))
+                .post("/api/v1/users").then().statusCode(201).extract().path("id");
+        String here = signIn(username, "violet tram at dawn 47");
+        String otherDevice = signIn(username, "violet tram at dawn 47");
+
+        given().auth().oauth2(here).contentType(ContentType.JSON)
+                .body(Map.of("currentPassword", "violet tram at dawn 47", "newPassword", "amber kite over harbour 9"))
+                .post("/api/v1/account/password").then().statusCode(204);
+        JsonObject changed = new JsonObject(awaitRecord(Topics.AUTH_EVENTS, revocationOf(sessionOf(otherDevice))).value());
+        assertEquals(userId, changed.getString("userId"));
+        assertEquals("PASSWORD_CHANGED", changed.getString("reason"));
+
+        String version = given().auth().oauth2(admin).get("/api/v1/users/{id}", userId).then().statusCode(200)
+                .extract().header("ETag"); // the password change moved it on
+        given().auth().oauth2(admin).contentType(ContentType.JSON).header("If-Match", version)
+                .body(Map.of("active", false)).patch("/api/v1/users/{id}", userId).then().statusCode(200);
+        JsonObject disabled = new JsonObject(awaitRecord(Topics.AUTH_EVENTS, revocationOf(sessionOf(here))).value());
+        assertEquals(userId, disabled.getString("userId"));
+        assertEquals("ACCOUNT_DISABLED", disabled.getString("reason"));
+        awaitRecord(Topics.AUTH_EVENTS, record -> "medi.auth.user.disabled.v1".equals(header(record, "ce_type"))
+                && userId.equals(new JsonObject(record.value()).getString("userId")));
+    }
+
+    private static String signIn(String username, String password) {
+        return given().contentType(ContentType.JSON).body(Map.of("username", username, "password", password))
+                .post("/api/v1/auth/login").then().statusCode(200).extract().path("accessToken");
+    }
+
+    /** The {@code sid} claim of an access token (its payload, read without verifying: the test issued it). */
+    private static String sessionOf(String accessToken) {
+        String payload = accessToken.split("\\.")[1];
+        return new JsonObject(new String(Base64.getUrlDecoder().decode(payload), StandardCharsets.UTF_8)).getString("sid");
+    }
+
+    private static Predicate<ConsumerRecord<String, String>> revocationOf(String sessionId) {
+        return record -> "medi.auth.session.revoked.v1".equals(header(record, "ce_type"))
+                && sessionId.equals(new JsonObject(record.value()).getString("sessionId"));
     }
 
     @Test

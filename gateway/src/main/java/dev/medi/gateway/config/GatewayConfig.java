@@ -62,5 +62,28 @@ public interface GatewayConfig {
         /** Public board streams (unauthenticated) one replica accepts; above it they get 503. */
         @WithDefault("500")
         int maxBoardClients();
+
+        /**
+         * Public board streams one client address may hold open on a replica; above it 429. Well below
+         * {@link #maxBoardClients()}, so that one address cannot take every place the screens need. The address is
+         * the connection's peer, or the forwarded one when {@code quarkus.http.proxy.*} trusts the peer as a proxy.
+         */
+        @WithDefault("20")
+        int maxBoardClientsPerAddress();
+
+        /**
+         * How long before its token expires a WebSocket client gets a {@code token-expiring} frame, to
+         * re-authenticate in-band before the connection is closed at expiry.
+         */
+        @WithDefault("60s")
+        Duration tokenExpiryWarning();
+
+        /**
+         * How long a revoked session or a disabled user is remembered, to refuse their unexpired tokens on new
+         * streams: at least the longest access-token lifetime plus the clock skew. Also how far back the
+         * gateway reads auth events when it starts.
+         */
+        @WithDefault("11m")
+        Duration revocationMemory();
     }
 }

@@ -17,4 +17,7 @@ public interface FrameSink {
 
     /** Drops the client now, without waiting for what it has not read (WebSocket close 1008, SSE reset). */
     void closeTooSlow();
+
+    /** Ends the stream after the frames already sent because its authorisation ended (WebSocket: close with the code of {@code why}). */
+    void end(StreamEnd why);
 }

@@ -16,6 +16,7 @@ import io.vertx.core.json.JsonObject;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.Map;
@@ -42,9 +43,19 @@ public class QueueFanOut implements QueueSubscriber.Listener {
     private final Counter delivered;
     private final Counter failed;
     private final Map<QueueSubscriber.Kind, Counter> tooSlow = new EnumMap<>(QueueSubscriber.Kind.class);
+    private final Map<StreamEnd, Counter> ended = new EnumMap<>(StreamEnd.class);
+    /** Client address of each open board (by client id), and open boards per address. */
+    private final Map<String, String> boardAddresses = new ConcurrentHashMap<>();
+    private final Map<String, Integer> boardsPerAddress = new ConcurrentHashMap<>();
+    private final Revocations revocations;
     private long heartbeatTimer = -1;
 
-    QueueFanOut(QueueServiceClient queueService, GatewayConfig config, Vertx vertx, MeterRegistry registry) {
+    /** Whether a public board may open: yes, or which bound it would pass. */
+    public enum BoardAdmission { ADMITTED, REPLICA_FULL, ADDRESS_FULL }
+
+    QueueFanOut(QueueServiceClient queueService, GatewayConfig config, Vertx vertx, MeterRegistry registry,
+                Revocations revocations) {
+        this.revocations = revocations;
         this.queueService = queueService;
         this.config = config.fanout();
         this.vertx = vertx;
@@ -66,6 +77,11 @@ public class QueueFanOut implements QueueSubscriber.Listener {
                     .tag("kind", kind.board() ? "board" : "staff")
                     .register(registry));
         }
+        for (StreamEnd why : StreamEnd.values()) {
+            ended.put(why, Counter.builder("medi.fanout.auth.ended")
+                    .description("Staff streams ended because their token expired or their session ended")
+                    .tag("reason", why.frameType()).register(registry));
+        }
         Gauge.builder("medi.fanout.websocket.clients", connected.get(QueueSubscriber.Kind.WEBSOCKET), AtomicInteger::get)
                 .description("Open /ws/queue connections").register(registry);
         Gauge.builder("medi.fanout.sse.clients", connected.get(QueueSubscriber.Kind.STAFF_STREAM), AtomicInteger::get)
@@ -84,14 +100,144 @@ public class QueueFanOut implements QueueSubscriber.Listener {
         }
     }
 
-    /** Registers a new client; {@code bearerToken} is forwarded for its snapshots ({@code null} for boards). */
-    public QueueSubscriber open(String id, QueueSubscriber.Kind kind, FrameSink sink, String bearerToken) {
-        QueueSubscriber subscriber = new QueueSubscriber(id, kind, sink, bearerToken, config.maxPendingFrames(), this);
+    /**
+     * Registers a new client. {@code token} is forwarded for its snapshots and bounds its life: the stream ends
+     * at its expiry, or when its session is revoked or its user disabled ({@code null} for boards, which
+     * instead give their client {@code address}, admitted by {@link #admitBoard}). A token already revoked
+     * ends the stream at once.
+     */
+    public QueueSubscriber open(String id, QueueSubscriber.Kind kind, FrameSink sink, StreamToken token, String address) {
+        QueueSubscriber subscriber = new QueueSubscriber(id, kind, sink, token, config.maxPendingFrames(), this);
         if (subscribers.putIfAbsent(id, subscriber) != null) {
             throw new IllegalStateException("client " + id + " is already registered");
         }
         connected.get(kind).incrementAndGet();
+        if (address != null) {
+            boardAddresses.put(id, address);
+        }
+        if (token != null) {
+            if (revocations.refuses(token)) {
+                end(subscriber, StreamEnd.SESSION_ENDED);
+            } else {
+                checkToken(subscriber);
+            }
+        }
         return subscriber;
+    }
+
+    /**
+     * Takes a place for a public board of {@code address} if both bounds allow it; an admitted board must be
+     * {@link #open opened} with that address, which gives the place back when it closes.
+     */
+    public BoardAdmission admitBoard(String address) {
+        if (boardClients() >= config.maxBoardClients()) {
+            return BoardAdmission.REPLICA_FULL;
+        }
+        boolean[] admitted = {false};
+        boardsPerAddress.compute(address, (key, open) -> {
+            int count = open == null ? 0 : open;
+            if (count >= config.maxBoardClientsPerAddress()) {
+                return open;
+            }
+            admitted[0] = true;
+            return count + 1;
+        });
+        return admitted[0] ? BoardAdmission.ADMITTED : BoardAdmission.ADDRESS_FULL;
+    }
+
+    /** Gives back a place taken by {@link #admitBoard} for a board that did not open. */
+    public void releaseBoard(String address) {
+        boardsPerAddress.computeIfPresent(address, (key, open) -> open <= 1 ? null : open - 1);
+    }
+
+    /**
+     * Continues the client's stream on {@code fresh}, a fully verified token of the same user and session (the
+     * caller checked): the stream now ends at its expiry, and departments it no longer allows are dropped
+     * (returned). Refused ({@code null}) if the token's session was revoked meanwhile.
+     */
+    public Set<UUID> reauthenticate(QueueSubscriber subscriber, StreamToken fresh) {
+        if (revocations.refuses(fresh)) {
+            return null;
+        }
+        Set<UUID> dropped = subscriber.replaceToken(fresh);
+        checkToken(subscriber);
+        return dropped;
+    }
+
+    /** Ends every stream of the revoked session (auth-service: {@code medi.auth.session.revoked.v1}). */
+    public void sessionRevoked(String sessionId) {
+        revocations.sessionRevoked(sessionId);
+        endRevoked();
+    }
+
+    /** Ends every stream of the disabled user (auth-service: {@code medi.auth.user.disabled.v1}). */
+    public void userDisabled(String userId, Instant at) {
+        revocations.userDisabled(userId, at);
+        endRevoked();
+    }
+
+    private void endRevoked() {
+        for (QueueSubscriber subscriber : subscribers.values()) {
+            StreamToken token = subscriber.token();
+            if (token != null && revocations.refuses(token)) {
+                end(subscriber, StreamEnd.SESSION_ENDED);
+            }
+        }
+    }
+
+    /**
+     * The client's token timer: sends the expiry warning (WebSocket clients, which can re-authenticate) once it
+     * is due, ends the stream at expiry, and otherwise sets itself for the next of those moments. Timers fire on
+     * an event loop; a re-authentication replaces the pending one.
+     */
+    private void checkToken(QueueSubscriber subscriber) {
+        StreamToken token = subscriber.token();
+        if (token == null || subscriber.isClosed()) {
+            return;
+        }
+        Instant now = Instant.now();
+        Instant warnAt = token.expiresAt().minus(config.tokenExpiryWarning());
+        Instant next;
+        if (!now.isBefore(token.expiresAt())) {
+            end(subscriber, StreamEnd.TOKEN_EXPIRED);
+            return;
+        } else if (subscriber.kind().resyncsInPlace() && !now.isBefore(warnAt)) {
+            if (subscriber.warn()) {
+                subscriber.send(QueueFrames.tokenExpiring(token.expiresAt()));
+            }
+            next = token.expiresAt();
+        } else {
+            next = subscriber.kind().resyncsInPlace() ? warnAt : token.expiresAt();
+        }
+        long delay = Math.max(1, Duration.between(now, next).toMillis());
+        long timer = vertx.setTimer(delay, id -> checkToken(subscriber));
+        long previous = subscriber.tokenTimer(timer);
+        if (previous >= 0 && previous != timer) {
+            vertx.cancelTimer(previous);
+        }
+    }
+
+    private void end(QueueSubscriber subscriber, StreamEnd why) {
+        if (subscriber.end(QueueFrames.ended(why), why)) {
+            ended.get(why).increment();
+            Log.infof("ending %s client %s: %s", subscriber.kind(), subscriber.id(), why.closeReason());
+        }
+        forget(subscriber);
+    }
+
+    /** Removes the client from the registry (once) and gives back what it held. */
+    private void forget(QueueSubscriber subscriber) {
+        if (subscribers.remove(subscriber.id(), subscriber)) {
+            connected.get(subscriber.kind()).decrementAndGet();
+            long timer = subscriber.tokenTimer(-1);
+            if (timer >= 0) {
+                vertx.cancelTimer(timer);
+            }
+            String address = boardAddresses.remove(subscriber.id());
+            if (address != null) {
+                releaseBoard(address);
+            }
+        }
     }
 
     /** The client with this id, {@code null} once it is gone (closed or dropped as too slow). */
@@ -107,9 +253,7 @@ public class QueueFanOut implements QueueSubscriber.Listener {
     /** The client went away. Idempotent. */
     public void close(QueueSubscriber subscriber) {
         subscriber.close();
-        if (subscribers.remove(subscriber.id(), subscriber)) {
-            connected.get(subscriber.kind()).decrementAndGet();
-        }
+        forget(subscriber);
     }
 
     /**
@@ -205,8 +349,6 @@ public class QueueFanOut implements QueueSubscriber.Listener {
         tooSlow.get(subscriber.kind()).increment();
         Log.infof("dropping %s client %s: more than %d frames unread", subscriber.kind(), subscriber.id(),
                 config.maxPendingFrames());
-        if (subscribers.remove(subscriber.id(), subscriber)) {
-            connected.get(subscriber.kind()).decrementAndGet();
-        }
+        forget(subscriber);
     }
 }

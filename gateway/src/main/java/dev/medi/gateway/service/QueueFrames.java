@@ -18,6 +18,9 @@ public final class QueueFrames {
     public static final String QUEUE_EVENT = "queue-event";
     public static final String HEARTBEAT = "heartbeat";
     public static final String ERROR = "error";
+    public static final String TOKEN_EXPIRING = "token-expiring";
+    public static final String REAUTHENTICATED = "reauthenticated";
+    public static final String REAUTHENTICATE_REFUSED = "reauthenticate-refused";
 
     public static Frame welcome(Duration heartbeatInterval) {
         return frame(WELCOME, null, new JsonObject().put("heartbeatSeconds", heartbeatInterval.toSeconds()));
@@ -61,6 +64,29 @@ public final class QueueFrames {
             json.put("departmentId", departmentId.toString());
         }
         return frame(ERROR, null, json.put("detail", detail));
+    }
+
+    /** The stream's token expires at {@code expiresAt}: re-authenticate before, or the connection closes then. */
+    public static Frame tokenExpiring(Instant expiresAt) {
+        return frame(TOKEN_EXPIRING, null, new JsonObject().put("expiresAt", expiresAt.toString()));
+    }
+
+    /** The fresh token was accepted: the stream now ends at its expiry; {@code departments} are still followed. */
+    public static Frame reauthenticated(Instant expiresAt, Collection<UUID> departments) {
+        return frame(REAUTHENTICATED, null, new JsonObject().put("expiresAt", expiresAt.toString())
+                .put("departments", ids(departments)));
+    }
+
+    /** The fresh token was not accepted; the stream goes on with the old one until it expires. */
+    public static Frame reauthenticateRefused(String detail) {
+        return frame(REAUTHENTICATE_REFUSED, null, new JsonObject().put("detail", detail));
+    }
+
+    /** The last frame of a stream whose authorisation ended. */
+    public static Frame ended(StreamEnd why) {
+        return frame(why.frameType(), null, new JsonObject().put("detail", why == StreamEnd.TOKEN_EXPIRED
+                ? "The access token expired. Reconnect with a fresh token."
+                : "The session has ended. Sign in again."));
     }
 
     /** SSE {@code id} of a frame at a sequence number: {@code <department>:<sequence>}. */

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
@@ -85,7 +86,12 @@ public final class QueueSubscriber {
     private final String id;
     private final Kind kind;
     private final FrameSink sink;
-    private final String bearerToken;
+    /** Replaced when a WebSocket client re-authenticates; {@code null} for boards. Guarded by this. */
+    private StreamToken token;
+    /** The pending token check (Vert.x timer id, -1: none) and whether the expiry warning went out. Guarded by this. */
+    private long tokenTimer = -1;
+    private boolean warned;
+    private StreamEnd endedBecause;
     private final int maxPending;
     private final Listener listener;
     private final Map<UUID, Feed> feeds = new LinkedHashMap<>();
@@ -99,13 +105,13 @@ public final class QueueSubscriber {
     private long generations;
 
     /** How the stream ends once the outbox is through: not at all, after its frames, or at once (too slow). */
-    private enum Ending { NONE, FINISH, DROP, DONE }
+    private enum Ending { NONE, FINISH, DROP, END, DONE }
 
-    QueueSubscriber(String id, Kind kind, FrameSink sink, String bearerToken, int maxPending, Listener listener) {
+    QueueSubscriber(String id, Kind kind, FrameSink sink, StreamToken token, int maxPending, Listener listener) {
         this.id = id;
         this.kind = kind;
         this.sink = sink;
-        this.bearerToken = bearerToken;
+        this.token = token;
         this.maxPending = maxPending;
         this.listener = listener;
     }
@@ -119,8 +125,69 @@ public final class QueueSubscriber {
     }
 
     /** The caller's access token, forwarded to queue-service for snapshots ({@code null} for boards). */
-    String bearerToken() {
-        return bearerToken;
+    synchronized String bearerToken() {
+        return token == null ? null : token.raw();
+    }
+
+    /** The token the stream runs on ({@code null} for boards). */
+    public synchronized StreamToken token() {
+        return token;
+    }
+
+    /**
+     * Continues on {@code fresh} (verified, same user and session): departments it no longer allows are
+     * dropped and returned. The expiry warning is re-armed.
+     */
+    synchronized Set<UUID> replaceToken(StreamToken fresh) {
+        token = fresh;
+        warned = false;
+        Set<UUID> dropped = new LinkedHashSet<>();
+        feeds.keySet().removeIf(department -> {
+            boolean refused = !fresh.caller().mayAccessDepartment(department);
+            if (refused) {
+                dropped.add(department);
+            }
+            return refused;
+        });
+        return dropped;
+    }
+
+    synchronized long tokenTimer(long timer) {
+        long previous = tokenTimer;
+        tokenTimer = timer;
+        return previous;
+    }
+
+    /** Marks the expiry warning as sent; {@code false} if it already was. */
+    synchronized boolean warn() {
+        if (warned) {
+            return false;
+        }
+        warned = true;
+        return true;
+    }
+
+    /**
+     * Ends the stream now because its authorisation ended: frames not yet handed to the transport are dropped
+     * (they may carry patient data the caller may no longer see), {@code last} goes out, then the transport
+     * closes. Returns {@code false} if the stream had already ended.
+     */
+    boolean end(Frame last, StreamEnd why) {
+        synchronized (this) {
+            if (closed) {
+                return false;
+            }
+            feeds.clear();
+            outbox.clear();
+            enqueue(last);
+            closed = true;
+            if (ending == Ending.NONE || ending == Ending.FINISH) {
+                ending = Ending.END;
+                endedBecause = why;
+            }
+        }
+        flush();
+        return true;
     }
 
     public synchronized boolean isClosed() {
@@ -176,7 +243,7 @@ public final class QueueSubscriber {
                 frame = outbox.poll();
                 if (frame == null) {
                     draining = false;
-                    if (ending == Ending.FINISH || ending == Ending.DROP) {
+                    if (ending == Ending.FINISH || ending == Ending.DROP || ending == Ending.END) {
                         end = ending;
                         ending = Ending.DONE;
                     }
@@ -188,12 +255,18 @@ public final class QueueSubscriber {
                     sink.closeTooSlow();
                 } else if (end == Ending.FINISH) {
                     sink.finish();
+                } else if (end == Ending.END) {
+                    sink.end(endedBecause());
                 }
                 return;
             }
             unwritten.incrementAndGet();
             sink.send(frame, this::written);
         }
+    }
+
+    private synchronized StreamEnd endedBecause() {
+        return endedBecause;
     }
 
     private void written(Throwable failure) {

@@ -1,10 +1,10 @@
 package dev.medi.gateway.sse;
 
-import dev.medi.gateway.config.GatewayConfig;
 import dev.medi.gateway.service.QueueFanOut;
 import dev.medi.gateway.service.QueueSubscriber;
 import dev.medi.platform.defaults.ProblemResponses;
 import dev.medi.platform.defaults.ProblemType;
+import io.vertx.core.net.SocketAddress;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.event.Observes;
@@ -35,11 +35,9 @@ public class BoardStream {
     public static final String PATH = "/api/v1/public/boards/:department/stream";
 
     private final QueueFanOut fanOut;
-    private final GatewayConfig.FanOut config;
 
-    BoardStream(QueueFanOut fanOut, GatewayConfig config) {
+    BoardStream(QueueFanOut fanOut) {
         this.fanOut = fanOut;
-        this.config = config.fanout();
     }
 
     void installRoutes(@Observes Router router) {
@@ -54,14 +52,35 @@ public class BoardStream {
             ProblemResponses.end(ctx.response(), ctx.request(), ProblemType.NOT_FOUND, "No such board.");
             return;
         }
-        if (fanOut.boardClients() >= config.maxBoardClients()) {
-            // Unauthenticated and long-lived: bounded per replica, so they cannot crowd out staff clients.
-            ctx.response().putHeader("Retry-After", "30");
-            ProblemResponses.end(ctx.response(), ctx.request(), ProblemType.SERVICE_UNAVAILABLE,
-                    "Too many boards are open. Try again shortly.");
-            return;
+        // Unauthenticated and long-lived: bounded per replica, so they cannot crowd out staff clients, and per
+        // client address well below that, so one address cannot take every place the waiting-room screens need.
+        // The address is the peer's (a forwarded one only from proxies trusted by quarkus.http.proxy.*).
+        SocketAddress peer = ctx.request().remoteAddress();
+        String address = peer == null ? "unknown" : peer.hostAddress();
+        switch (fanOut.admitBoard(address)) {
+            case REPLICA_FULL -> {
+                ctx.response().putHeader("Retry-After", "30");
+                ProblemResponses.end(ctx.response(), ctx.request(), ProblemType.SERVICE_UNAVAILABLE,
+                        "Too many boards are open. Try again shortly.");
+                return;
+            }
+            case ADDRESS_FULL -> {
+                ctx.response().putHeader("Retry-After", "60");
+                ProblemResponses.end(ctx.response(), ctx.request(), ProblemType.TOO_MANY_REQUESTS,
+                        "Too many boards are open from this address. Close one or try again later.");
+                return;
+            }
+            case ADMITTED -> {
+                // below
+            }
         }
-        QueueSubscriber subscriber = EventStreams.start(ctx.response(), fanOut, QueueSubscriber.Kind.BOARD_STREAM, null);
+        QueueSubscriber subscriber;
+        try {
+            subscriber = EventStreams.start(ctx.response(), fanOut, QueueSubscriber.Kind.BOARD_STREAM, null, address);
+        } catch (RuntimeException notStarted) {
+            fanOut.releaseBoard(address); // the place was never bound to a client
+            throw notStarted;
+        }
         fanOut.subscribe(subscriber, Set.of(department), null);
     }
 }

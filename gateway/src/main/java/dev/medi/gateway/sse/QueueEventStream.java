@@ -2,6 +2,8 @@ package dev.medi.gateway.sse;
 
 import dev.medi.gateway.service.QueueFanOut;
 import dev.medi.gateway.service.QueueSubscriber;
+import dev.medi.gateway.service.Revocations;
+import dev.medi.gateway.service.StreamToken;
 import dev.medi.platform.defaults.ProblemResponses;
 import dev.medi.platform.defaults.ProblemType;
 import dev.medi.platform.defaults.security.Caller;
@@ -27,7 +29,12 @@ import java.util.UUID;
  * event: queue-event   id: &lt;dept&gt;:&lt;seq&gt;   data: {"type":"queue-event",...}   sequence above the snapshot's
  * event: heartbeat                       data: {"type":"heartbeat","time":..,"sequences":{..}}
  * event: error                           data: {"type":"error","departmentId":..,"detail":..}, then the stream ends
+ * event: token-expired                   data: {"type":"token-expired","detail":..}   at the token's exp; then the stream ends
+ * event: session-ended                   data: {"type":"session-ended","detail":..}   signed out / disabled; then the stream ends
  * </pre>
+ *
+ * An SSE client cannot send a fresh token on the stream: it reconnects with one (a client refreshes shortly
+ * before {@code exp} and reconnects; the snapshot makes the gap harmless).
  *
  * There is no resync message: a client that sees a gap reconnects and gets fresh snapshots
  * ({@code Last-Event-ID} is not needed and ignored). Slow clients are dropped as on the WebSocket.
@@ -41,9 +48,11 @@ public class QueueEventStream {
     static final int MAX_DEPARTMENTS = 50;
 
     private final QueueFanOut fanOut;
+    private final Revocations revocations;
 
-    QueueEventStream(QueueFanOut fanOut) {
+    QueueEventStream(QueueFanOut fanOut, Revocations revocations) {
         this.fanOut = fanOut;
+        this.revocations = revocations;
     }
 
     void installRoutes(@Observes Router router) {
@@ -55,6 +64,12 @@ public class QueueEventStream {
         if (identity == null || identity.isAnonymous() || !(identity.getPrincipal() instanceof JsonWebToken token)) {
             // The security layer stops these first; this only guards against a changed permission config.
             ProblemResponses.end(ctx.response(), ctx.request(), ProblemType.UNAUTHORIZED, "A valid access token is required.");
+            return;
+        }
+        StreamToken streamToken = StreamToken.of(token);
+        if (revocations.refuses(streamToken)) {
+            // valid until it expires, but its session was revoked (or its user disabled) a moment ago
+            ProblemResponses.end(ctx.response(), ctx.request(), ProblemType.UNAUTHORIZED, "The session has ended. Sign in again.");
             return;
         }
         Set<UUID> departments = departments(ctx);
@@ -71,8 +86,9 @@ public class QueueEventStream {
                 return;
             }
         }
+        // Ends at the token's expiry (event: token-expired) or when the session ends (event: session-ended).
         QueueSubscriber subscriber = EventStreams.start(ctx.response(), fanOut, QueueSubscriber.Kind.STAFF_STREAM,
-                token.getRawToken());
+                streamToken, null);
         fanOut.subscribe(subscriber, departments, null);
     }
 

@@ -2,6 +2,7 @@ package dev.medi.gateway.sse;
 
 import dev.medi.gateway.service.Frame;
 import dev.medi.gateway.service.FrameSink;
+import dev.medi.gateway.service.StreamEnd;
 import io.vertx.core.http.HttpServerResponse;
 
 import java.util.function.Consumer;
@@ -43,6 +44,12 @@ final class SseSink implements FrameSink {
         } catch (IllegalStateException alreadyEnded) {
             // nothing left to end
         }
+    }
+
+    /** The last event (token-expired, session-ended) is out; the client reconnects with a fresh token or signs in. */
+    @Override
+    public void end(StreamEnd why) {
+        finish();
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.medi.gateway.websocket;
 
 import dev.medi.gateway.service.Frame;
 import dev.medi.gateway.service.FrameSink;
+import dev.medi.gateway.service.StreamEnd;
 import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.WebSocketConnection;
 
@@ -32,5 +33,10 @@ final class WebSocketSink implements FrameSink {
     @Override
     public void closeTooSlow() {
         connection.close(TOO_SLOW).subscribe().with(closed -> { }, failure -> { });
+    }
+
+    @Override
+    public void end(StreamEnd why) {
+        connection.close(new CloseReason(why.closeCode(), why.closeReason())).subscribe().with(closed -> { }, failure -> { });
     }
 }

@@ -28,6 +28,7 @@ class QueueSubscriberTest {
         boolean writesComplete = true;
         boolean finished;
         boolean dropped;
+        StreamEnd endedBecause;
         QueueSubscriber owner;
         boolean calledUnderLock;
 
@@ -52,6 +53,12 @@ class QueueSubscriberTest {
         public void closeTooSlow() {
             calledUnderLock |= owner != null && Thread.holdsLock(owner);
             dropped = true;
+        }
+
+        @Override
+        public void end(StreamEnd why) {
+            calledUnderLock |= owner != null && Thread.holdsLock(owner);
+            endedBecause = why;
         }
 
         List<String> types() {
@@ -87,7 +94,7 @@ class QueueSubscriberTest {
     private final CountingListener listener = new CountingListener();
 
     private QueueSubscriber subscriber(QueueSubscriber.Kind kind, int maxPending) {
-        QueueSubscriber subscriber = new QueueSubscriber("c1", kind, sink, "token", maxPending, listener);
+        QueueSubscriber subscriber = new QueueSubscriber("c1", kind, sink, null, maxPending, listener);
         sink.owner = subscriber;
         return subscriber;
     }
@@ -113,6 +120,23 @@ class QueueSubscriberTest {
 
     private static String id(long sequence) {
         return DEPARTMENT + ":" + sequence;
+    }
+
+    @Test
+    void aStreamWhoseAuthorisationEndedGetsItsLastFrameThenEndsAndNothingMore() {
+        QueueSubscriber client = subscriber(QueueSubscriber.Kind.WEBSOCKET, 16);
+        long generation = client.follow(Set.of(DEPARTMENT)).get(DEPARTMENT);
+        client.snapshotArrived(DEPARTMENT, generation, 5, snapshot(5));
+
+        assertTrue(client.end(QueueFrames.ended(StreamEnd.TOKEN_EXPIRED), StreamEnd.TOKEN_EXPIRED));
+        client.offer(event(6));
+        client.heartbeat(Instant.now());
+        client.send(QueueFrames.error(null, "late"));
+
+        assertEquals(List.of("snapshot", "token-expired"), sink.types(), "nothing after the last frame");
+        assertEquals(StreamEnd.TOKEN_EXPIRED, sink.endedBecause);
+        assertFalse(client.end(QueueFrames.ended(StreamEnd.SESSION_ENDED), StreamEnd.SESSION_ENDED), "ends once");
+        assertEquals(StreamEnd.TOKEN_EXPIRED, sink.endedBecause);
     }
 
     @Test

@@ -12,8 +12,16 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.io.InputStream;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
@@ -23,6 +31,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The public waiting-room board: no token, and never more than ticket, status and room. */
 @QuarkusTest
@@ -103,6 +112,58 @@ class BoardStreamTest {
         given().get("/board/").then().statusCode(200).contentType(containsString("text/html"))
                 .body(containsString("board.js"));
         given().get("/board/board.js").then().statusCode(200).body(containsString("new EventSource"));
+    }
+
+    /**
+     * One address holds at most {@code max-board-clients-per-address} boards (3 in tests, far below the 500 of
+     * the replica): a single machine cannot take the places every waiting-room screen needs. A forwarded
+     * address from a peer that is not a trusted proxy changes nothing.
+     */
+    @Test
+    void oneAddressCannotTakeEveryBoard() throws Exception {
+        await().atMost(Duration.ofSeconds(10)).until(() -> StandIn.metric("medi_fanout_sse_clients", "kind=\"board\"") == 0);
+        UUID department = UUID.randomUUID();
+        StandIn.snapshotAt(department, 1);
+        URI uri = baseUri.resolve("/api/v1/public/boards/" + department + "/stream");
+        List<SseClient> open = new ArrayList<>();
+        try {
+            for (int i = 0; i < 3; i++) {
+                SseClient board = SseClient.open(uri, null);
+                open.add(board);
+                board.next("board");
+            }
+            Answer refused = refusedOrOpen(HttpRequest.newBuilder(uri));
+            assertEquals(429, refused.status());
+            assertEquals("application/problem+json", refused.headers().firstValue("Content-Type").orElse(""));
+            assertTrue(refused.headers().firstValue("Retry-After").isPresent());
+            assertEquals(429, new JsonObject(refused.body()).getInteger("status"));
+            // a forwarded address from a peer that is no trusted proxy is not the client's address
+            assertEquals(429, refusedOrOpen(HttpRequest.newBuilder(uri).header("X-Forwarded-For", "10.20.30.40")
+                    .header("Forwarded", "for=10.20.30.41")).status());
+
+            open.remove(0).close();
+            await().atMost(Duration.ofSeconds(10)).until(() -> StandIn.metric("medi_fanout_sse_clients", "kind=\"board\"") == 2);
+            try (SseClient again = SseClient.open(uri, null)) {
+                again.next("board"); // a closed board gives its place back
+            }
+        } finally {
+            for (SseClient board : open) {
+                board.close();
+            }
+        }
+    }
+
+    /** Status, headers and (if refused) body of a board request; an open stream is closed unread, it would never end. */
+    private record Answer(int status, HttpHeaders headers, String body) {
+    }
+
+    private static Answer refusedOrOpen(HttpRequest.Builder request) throws Exception {
+        HttpResponse<InputStream> response = HttpClient.newHttpClient()
+                .send(request.timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.ofInputStream());
+        try (InputStream body = response.body()) {
+            return new Answer(response.statusCode(), response.headers(), response.statusCode() == 200 ? ""
+                    : new String(body.readAllBytes(), StandardCharsets.UTF_8));
+        }
     }
 
     @Test

@@ -81,10 +81,12 @@ public final class SseClient implements AutoCloseable {
         }
     }
 
-    /** The next event that is not a heartbeat. */
+    /** The next event that is not a heartbeat, within 15 s (heartbeats do not extend the wait). */
     public Event next() throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
         while (true) {
-            Event event = poll();
+            Event event = events.poll(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            assertNotNull(event, "no event other than heartbeats within 15 s");
             if (!"heartbeat".equals(event.event())) {
                 return event;
             }

@@ -5,6 +5,9 @@ import io.vertx.core.json.JsonObject;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -13,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** A {@code /ws/queue} client on the JDK's WebSocket, authenticating as a browser does (token in the sub-protocol). */
 public final class WebSocketClient implements AutoCloseable {
@@ -37,10 +41,12 @@ public final class WebSocketClient implements AutoCloseable {
         socket.sendText(message.encode(), true).get(5, TimeUnit.SECONDS);
     }
 
-    /** The next frame that is not a heartbeat. */
+    /** The next frame that is not a heartbeat, within 15 s (heartbeats do not extend the wait). */
     public JsonObject next() throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
         while (true) {
-            JsonObject frame = poll();
+            JsonObject frame = frames.poll(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            assertNotNull(frame, "no frame other than heartbeats within 15 s");
             if (!"heartbeat".equals(frame.getString("type"))) {
                 return frame;
             }
@@ -52,6 +58,27 @@ public final class WebSocketClient implements AutoCloseable {
         JsonObject frame = next();
         assertEquals(type, frame.getString("type"), () -> "expected a " + type + " frame, got " + frame.encode());
         return frame;
+    }
+
+    /** The frames up to and including the first of {@code type} (heartbeats left out), in order; at most 20 of them. */
+    public List<JsonObject> until(String type) throws InterruptedException {
+        List<JsonObject> seen = new ArrayList<>();
+        while (true) {
+            assertTrue(seen.size() < 20, () -> "no " + type + " frame among " + seen);
+            JsonObject frame = next();
+            seen.add(frame);
+            if (type.equals(frame.getString("type"))) {
+                return seen;
+            }
+        }
+    }
+
+    /** Skips frames (heartbeats included) until a heartbeat whose time is after {@code instant}: time has passed it. */
+    public void heartbeatAfter(Instant instant) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (!Instant.parse(nextHeartbeat().getString("time")).isAfter(instant)) {
+            assertTrue(System.nanoTime() < deadline, "no heartbeat after " + instant + " within 30 s");
+        }
     }
 
     /** The next heartbeat, skipping other frames. */

@@ -284,8 +284,36 @@ class CheckInEndToEndTest {
         assertEquals("https://medi-os.dev/problems/validation", JSON.readTree(invalid.body()).path("type").asText());
     }
 
+    /**
+     * Issue 11: a live stream does not outlive its session. Signing out at auth-service (through the gateway)
+     * revokes the session; its event reaches the gateway over Kafka, which closes that session's WebSocket with
+     * 4403 within seconds, although its access token has minutes left.
+     */
     @Test
     @Order(6)
+    void signingOutClosesTheSessionsWebSocket() throws Exception {
+        HttpResponse<String> login = post("/api/v1/auth/login",
+                "{\"username\":\"nurse\",\"password\":\"medi-demo-nurse\",\"refreshTokenIn\":\"BODY\"}", null, null);
+        assertEquals(200, login.statusCode(), login.body());
+        JsonNode tokens = JSON.readTree(login.body());
+        BlockingQueue<JsonNode> frames = new LinkedBlockingQueue<>();
+        Frames listener = new Frames(frames);
+        WebSocket socket = HTTP.newWebSocketBuilder()
+                .subprotocols("bearer-token-carrier", "quarkus-http-upgrade#Authorization#Bearer%20" + tokens.path("accessToken").asText())
+                .buildAsync(URI.create(stack.gatewayUrl().replace("http", "ws") + "/ws/queue"), listener)
+                .get(10, TimeUnit.SECONDS);
+        assertEquals("welcome", next(frames).path("type").asText());
+        subscribe(socket, frames);
+
+        HttpResponse<String> logout = post("/api/v1/auth/logout",
+                "{\"refreshToken\":\"" + tokens.path("refreshToken").asText() + "\"}", null, null);
+        assertEquals(204, logout.statusCode(), logout.body());
+
+        assertEquals(4403, listener.closed.get(30, TimeUnit.SECONDS), "closed as 'session ended'");
+    }
+
+    @Test
+    @Order(7)
     void stoppingTheSuiteLeavesNoProcessBehind() {
         List<Process> services = List.of(MediService.values()).stream().map(s -> stack.service(s).process()).toList();
         int kafkaPort = stack.infrastructure().kafka().port();
@@ -429,6 +457,8 @@ class CheckInEndToEndTest {
     private static final class Frames implements WebSocket.Listener {
         private final BlockingQueue<JsonNode> frames;
         private final StringBuilder partial = new StringBuilder();
+        /** The server's close code, once it closed the connection. */
+        final CompletableFuture<Integer> closed = new CompletableFuture<>();
 
         Frames(BlockingQueue<JsonNode> frames) {
             this.frames = frames;
@@ -446,6 +476,12 @@ class CheckInEndToEndTest {
                 partial.setLength(0);
             }
             webSocket.request(1);
+            return null;
+        }
+
+        @Override
+        public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+            closed.complete(statusCode);
             return null;
         }
     }

@@ -1,0 +1,56 @@
+package dev.medi.auth.service;
+
+import dev.medi.auth.RefreshSession;
+import dev.medi.auth.RefreshSession.EndReason;
+import dev.medi.auth.repository.RefreshSessionRepository;
+import dev.medi.platform.events.EventSources;
+import dev.medi.platform.events.EventTypes;
+import dev.medi.platform.events.Topics;
+import dev.medi.platform.outbox.Outbox;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Ends refresh sessions, each with a {@code medi.auth.session.revoked.v1} event in the same transaction. The
+ * event carries {@code sessionId} (the access tokens' {@code sid}) and {@code userId} (their {@code sub}): the
+ * gateway closes the live streams of that session on it, so every way a session ends — sign-out, reuse of a
+ * rotated token, a password change or reset, a second-factor reset, a disabled account — reaches them.
+ */
+@ApplicationScoped
+public class SessionRevocations {
+
+    private final RefreshSessionRepository sessions;
+    private final Outbox outbox;
+
+    SessionRevocations(RefreshSessionRepository sessions, Outbox outbox) {
+        this.sessions = sessions;
+        this.outbox = outbox;
+    }
+
+    /** Revokes the session (once) and records the event; inside a transaction. */
+    public Uni<Void> revoke(RefreshSession session, EndReason reason, Instant now) {
+        if (session.revoked()) {
+            return Uni.createFrom().voidItem();
+        }
+        session.revoke(reason, now);
+        return outbox.append(Topics.AUTH_EVENTS, session.userId().toString(), EventTypes.AUTH_SESSION_REVOKED,
+                EventSources.AUTH_SERVICE, session.id().toString(),
+                Map.of("sessionId", session.id(), "userId", session.userId(), "reason", reason.name(), "at", now.toString()))
+                .replaceWithVoid();
+    }
+
+    /** Revokes every open session of the user except {@code keep} (may be {@code null}); inside a transaction. */
+    public Uni<Void> revokeOpen(UUID userId, UUID keep, EndReason reason, Instant now) {
+        return sessions.openSessionsOf(userId).flatMap(open -> Multi.createFrom().iterable(open)
+                .filter(session -> !session.id().equals(keep))
+                // one after the other: a reactive session runs one statement at a time
+                .onItem().transformToUniAndConcatenate(session -> revoke(session, reason, now))
+                .collect().last()
+                .replaceWithVoid());
+    }
+}
