@@ -101,13 +101,18 @@ public interface AuthConfig {
         int parallelism();
     }
 
-    /** Sign-in throttling per account name and per client address. */
+    /** Sign-in throttling per account and client address, per account and per address (ADR 0009). */
     interface Throttle {
         /** Failures count within this window, then start over. */
         Duration window();
 
+        /** Failures of one account from one client address: guessing one account. */
+        int accountAddressFreeFailures();
+
+        /** Failures of one account from any address: a guess spread over many addresses. */
         int accountFreeFailures();
 
+        /** Failures from one address for any account: spraying a password over many accounts. */
         int addressFreeFailures();
 
         /** Password-reset requests for one e-mail address within the window before they are refused. */
@@ -115,8 +120,6 @@ public interface AuthConfig {
 
         /** The longest a key is refused at a time: throttling slows attackers down, it never locks out. */
         Duration maxBlock();
-
-        boolean trustForwardedFor();
     }
 
     interface Hashing {

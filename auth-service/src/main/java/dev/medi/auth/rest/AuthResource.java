@@ -105,12 +105,12 @@ public class AuthResource {
                 .map(tokens -> tokenResponse(tokens, inBody));
     }
 
-    /** The caller's address: the gateway's X-Forwarded-For when trusted, else the peer. */
-    private String clientAddress(HttpServerRequest http) {
-        String forwarded = config.throttle().trustForwardedFor() ? http.getHeader("X-Forwarded-For") : null;
-        if (forwarded != null && !forwarded.isBlank()) {
-            return forwarded.split(",")[0].strip();
-        }
+    /**
+     * The caller's address. Quarkus replaces the peer with the {@code X-Forwarded-For} client only when the
+     * peer is one of {@code quarkus.http.proxy.trusted-proxies} (the gateway); from anyone else the header
+     * is ignored, so a caller cannot pick a fresh address per attempt.
+     */
+    private static String clientAddress(HttpServerRequest http) {
         return http.remoteAddress() == null ? "unknown" : http.remoteAddress().hostAddress();
     }
 
