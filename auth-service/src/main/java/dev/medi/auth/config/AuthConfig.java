@@ -45,6 +45,16 @@ public interface AuthConfig {
         String link();
     }
 
+    Mail mail();
+
+    interface Mail {
+        /**
+         * Local run: mails are written here, one {@code .eml} file per message, instead of being sent (there is
+         * no mail server) and never to the log. Unset in production (SMTP through {@code quarkus.mailer.*}).
+         */
+        Optional<Path> mailboxDirectory();
+    }
+
     SecondFactor secondFactor();
 
     /** TOTP (RFC 6238) as authenticator apps expect it: SHA-1, 6 digits, 30-second steps. */

@@ -15,7 +15,6 @@ import dev.medi.platform.outbox.OutboxRelay;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.logging.Log;
 import io.quarkus.mailer.Mail;
-import io.quarkus.mailer.reactive.ReactiveMailer;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -44,7 +43,7 @@ public class PasswordResetService {
     private final RefreshSessionRepository sessions;
     private final PasswordHasher hasher;
     private final UserService accounts;
-    private final ReactiveMailer mailer;
+    private final MailDelivery mailer;
     private final AuditTrail audit;
     private final OutboxRelay relay;
     private final AuthConfig config;
@@ -52,7 +51,7 @@ public class PasswordResetService {
     private final Clock clock = Clock.systemUTC();
 
     PasswordResetService(UserRepository users, PasswordResetTokenRepository resets, RefreshSessionRepository sessions,
-                         PasswordHasher hasher, UserService accounts, ReactiveMailer mailer, AuditTrail audit,
+                         PasswordHasher hasher, UserService accounts, MailDelivery mailer, AuditTrail audit,
                          OutboxRelay relay, AuthConfig config, LoginThrottle throttle) {
         this.throttle = throttle;
         this.users = users;
