@@ -7,6 +7,7 @@ import dev.medi.auth.service.PasswordResetService;
 import dev.medi.platform.defaults.Problem;
 import dev.medi.platform.defaults.ProblemException;
 import dev.medi.platform.defaults.ProblemType;
+import dev.medi.platform.defaults.input.StorableText;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.annotation.security.PermitAll;
@@ -70,6 +71,10 @@ public class AuthResource {
         String[] basic = basicCredentials(authorization);
         String id = basic != null ? basic[0] : clientId;
         String secret = basic != null ? basic[1] : clientSecret;
+        // the one form endpoint: JSON and addresses are checked by the platform (StrictJson, RequestLimits)
+        if (!StorableText.isStorable(id) || !StorableText.isStorable(secret) || !StorableText.isStorable(scope)) {
+            throw new ProblemException(ProblemType.VALIDATION, "A field contains a character that cannot be stored.");
+        }
         if (id == null || secret == null || id.length() > 64 || secret.length() > 128) {
             throw new ProblemException(ProblemType.UNAUTHORIZED, "Unknown client or wrong secret.");
         }

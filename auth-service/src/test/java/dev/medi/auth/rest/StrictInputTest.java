@@ -57,6 +57,15 @@ class StrictInputTest {
     }
 
     @Test
+    void aNulCharacterInTheClientCredentialsFormIsA400Problem() {
+        given().contentType(ContentType.URLENC).formParam("grant_type", "client_credentials")
+                .formParam("client_id", "client\u0000x").formParam("client_secret", "secret")
+                .post("/api/v1/auth/token")
+                .then().statusCode(400).contentType(PROBLEM_JSON)
+                .body("type", equalTo("https://medi-os.dev/problems/validation"));
+    }
+
+    @Test
     void aNulCharacterInAQueryParameterIsA400Problem() {
         given().urlEncodingEnabled(false).auth().oauth2(UserResourceTest.signIn("admin")).get("/api/v1/users?after=a%00b")
                 .then().statusCode(400).contentType(PROBLEM_JSON)
