@@ -26,7 +26,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Test profile: 3 free failures per account and address, 6 per account, 30 per address, then 1 s, 2 s, 4 s …
+ * Test profile: 3 free failures per account and address, 10 per account, 30 per address, then 1 s, 2 s, 4 s …
  * The tests run from 127.0.0.1, the trusted proxy of the test profile, and choose the client address with
  * X-Forwarded-For as the gateway would; a direct caller is simulated from another loopback address.
  */
@@ -58,8 +58,8 @@ class LoginThrottleTest {
     @Test
     void failuresSpreadOverManyAddressesSlowTheAccountDown() {
         String username = createAccount();
-        // 6 free failures for the account, each from an address of its own (never the 3 of a pair)
-        for (int attempt = 1; attempt <= 6; attempt++) {
+        // 10 free failures for the account, each from an address of its own (never the 3 of a pair)
+        for (int attempt = 1; attempt <= 10; attempt++) {
             assertEquals(401, login(username, "wrong password " + attempt, randomAddress()).statusCode(), "free failure " + attempt);
         }
         AtomicReference<Response> refused = new AtomicReference<>();
