@@ -45,6 +45,16 @@ public interface AuthConfig {
         String link();
     }
 
+    Mail mail();
+
+    interface Mail {
+        /**
+         * Local run: mails are written here, one {@code .eml} file per message, instead of being sent (there is
+         * no mail server) and never to the log. Unset in production (SMTP through {@code quarkus.mailer.*}).
+         */
+        Optional<Path> mailboxDirectory();
+    }
+
     SecondFactor secondFactor();
 
     /** TOTP (RFC 6238) as authenticator apps expect it: SHA-1, 6 digits, 30-second steps. */
@@ -101,13 +111,18 @@ public interface AuthConfig {
         int parallelism();
     }
 
-    /** Sign-in throttling per account name and per client address. */
+    /** Sign-in throttling per account and client address, per account and per address (ADR 0009). */
     interface Throttle {
         /** Failures count within this window, then start over. */
         Duration window();
 
+        /** Failures of one account from one client address: guessing one account. */
+        int accountAddressFreeFailures();
+
+        /** Failures of one account from any address: a guess spread over many addresses. */
         int accountFreeFailures();
 
+        /** Failures from one address for any account: spraying a password over many accounts. */
         int addressFreeFailures();
 
         /** Password-reset requests for one e-mail address within the window before they are refused. */
@@ -115,8 +130,6 @@ public interface AuthConfig {
 
         /** The longest a key is refused at a time: throttling slows attackers down, it never locks out. */
         Duration maxBlock();
-
-        boolean trustForwardedFor();
     }
 
     interface Hashing {

@@ -7,6 +7,7 @@ import dev.medi.auth.service.PasswordResetService;
 import dev.medi.platform.defaults.Problem;
 import dev.medi.platform.defaults.ProblemException;
 import dev.medi.platform.defaults.ProblemType;
+import dev.medi.platform.defaults.input.StorableText;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.annotation.security.PermitAll;
@@ -78,6 +79,10 @@ public class AuthResource {
         String[] basic = basicCredentials(authorization);
         String id = basic != null ? basic[0] : clientId;
         String secret = basic != null ? basic[1] : clientSecret;
+        // the one form endpoint: JSON and addresses are checked by the platform (StrictJson, RequestLimits)
+        if (!StorableText.isStorable(id) || !StorableText.isStorable(secret) || !StorableText.isStorable(scope)) {
+            throw new ProblemException(ProblemType.VALIDATION, "A field contains a character that cannot be stored.");
+        }
         if (id == null || secret == null || id.length() > 64 || secret.length() > 128) {
             throw new ProblemException(ProblemType.UNAUTHORIZED, "Unknown client or wrong secret.");
         }
@@ -117,12 +122,12 @@ public class AuthResource {
                 .map(tokens -> tokenResponse(tokens, inBody));
     }
 
-    /** The caller's address: the gateway's X-Forwarded-For when trusted, else the peer. */
-    private String clientAddress(HttpServerRequest http) {
-        String forwarded = config.throttle().trustForwardedFor() ? http.getHeader("X-Forwarded-For") : null;
-        if (forwarded != null && !forwarded.isBlank()) {
-            return forwarded.split(",")[0].strip();
-        }
+    /**
+     * The caller's address. Quarkus replaces the peer with the {@code X-Forwarded-For} client only when the
+     * peer is one of {@code quarkus.http.proxy.trusted-proxies} (the gateway); from anyone else the header
+     * is ignored, so a caller cannot pick a fresh address per attempt.
+     */
+    private static String clientAddress(HttpServerRequest http) {
         return http.remoteAddress() == null ? "unknown" : http.remoteAddress().hostAddress();
     }
 

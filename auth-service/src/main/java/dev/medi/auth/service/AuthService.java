@@ -79,24 +79,27 @@ public class AuthService {
 
     /**
      * Same answer for an unknown user, a wrong password and a disabled account (no enumeration);
-     * throttled per account name and per client {@code address}. An account with a second factor also
+     * throttled per account, per client {@code address} and per both ({@link LoginThrottle}). An account with a second factor also
      * needs {@code code}: without one the answer is {@code second-factor-required} (only after the
      * password matched), a wrong or replayed code counts as a failed attempt.
      */
     public Uni<Tokens> login(String username, String password, String code, String address) {
         Instant attempt = clock.instant();
-        return Panache.withSession(() -> throttle.requireAllowed(username, address, attempt)
-                        .chain(() -> users.findByUsername(username)))
+        // counted (and committed) before the hash is computed: concurrent guesses cannot all slip through
+        return throttle.reserveSignIn(username, address, attempt)
+                .chain(() -> Panache.withSession(() -> users.findByUsername(username)))
                 .flatMap(user -> hasher.verify(password, user == null ? null : user.passwordHash())
                         .map(matches -> new Attempt(user, matches)))
                 .flatMap(tried -> {
                     Instant now = clock.instant();
                     if (!tried.succeeded()) {
-                        return refuse(tried, username, address, now);
+                        return refuse(tried, now);
                     }
                     if (tried.user().totpEnabled() && (code == null || code.isBlank())) {
-                        throw new ProblemException(ProblemType.SECOND_FACTOR_REQUIRED,
-                                "Enter the code from your authenticator app.");
+                        return throttle.signInNotFailed(username, address).invoke(() -> {
+                            throw new ProblemException(ProblemType.SECOND_FACTOR_REQUIRED,
+                                    "Enter the code from your authenticator app.");
+                        }).replaceWith((Tokens) null);
                     }
                     return Panache.withTransaction(() -> users.findById(tried.user().id()).flatMap(user -> {
                                 if (user.totpEnabled()) {
@@ -111,21 +114,20 @@ public class AuthService {
                                         .map(tokens -> new SignIn(tried, tokens));
                             })
                             .call(signIn -> signIn.tokens() == null ? Uni.createFrom().voidItem()
-                                    : throttle.succeeded(username).call(() -> outbox.append(Topics.AUTH_EVENTS,
+                                    : throttle.signInSucceeded(username, address).call(() -> outbox.append(Topics.AUTH_EVENTS,
                                             signIn.attempt().user().id().toString(), EventTypes.AUTH_LOGIN_SUCCEEDED,
                                             EventSources.AUTH_SERVICE, signIn.attempt().user().id().toString(),
                                             Map.of("userId", signIn.attempt().user().id(), "at", now.toString())))))
                             .flatMap(signIn -> signIn.tokens() != null ? Uni.createFrom().item(signIn.tokens())
-                                    : refuse(signIn.attempt(), username, address, now));
+                                    : refuse(signIn.attempt(), now));
                 })
                 .invoke(tokens -> relay.wake());
     }
 
-    /** Counts the failure, records the security event, answers 401 — the same for every reason. */
-    private Uni<Tokens> refuse(Attempt tried, String username, String address, Instant now) {
+    /** Records the security event, answers 401 — the same for every reason (the attempt was counted already). */
+    private Uni<Tokens> refuse(Attempt tried, Instant now) {
         Log.info("login failed"); // no user name: people type passwords into that field
-        return Panache.withTransaction(() -> throttle.failed(username, address, now)
-                        .call(() -> loginFailed(tried, now)))
+        return Panache.withTransaction(() -> loginFailed(tried, now))
                 .invoke(() -> {
                     relay.wake();
                     throw new ProblemException(ProblemType.UNAUTHORIZED, "Wrong user name, password or code.");

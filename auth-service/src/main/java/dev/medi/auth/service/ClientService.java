@@ -87,14 +87,14 @@ public class ClientService {
      */
     public Uni<ClientToken> token(String clientId, String secret, Set<String> requested, String address) {
         Instant now = clock.instant();
-        return Panache.withTransaction(() -> throttle.requireClientAllowed(clientId, address, now)
-                .chain(() -> clients.findByClientId(clientId))
+        return throttle.reserveClient(clientId, address, now)
+                .chain(() -> Panache.withTransaction(() -> clients.findByClientId(clientId)
                 .flatMap(client -> {
                     if (client == null || !client.active() || !client.secretMatches(AuthService.sha256(secret))) {
-                        return throttle.clientFailed(clientId, address, now).replaceWith((ApiClient) null);
+                        return Uni.createFrom().item((ApiClient) null); // counted by the reservation
                     }
-                    return throttle.clientSucceeded(clientId).replaceWith(client);
-                }))
+                    return throttle.clientSucceeded(clientId, address).replaceWith(client);
+                })))
                 .map(client -> {
                     if (client == null) {
                         throw new ProblemException(ProblemType.UNAUTHORIZED, "Unknown client or wrong secret.");

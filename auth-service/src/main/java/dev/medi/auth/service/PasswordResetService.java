@@ -14,7 +14,6 @@ import dev.medi.platform.outbox.OutboxRelay;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.logging.Log;
 import io.quarkus.mailer.Mail;
-import io.quarkus.mailer.reactive.ReactiveMailer;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -42,7 +41,7 @@ public class PasswordResetService {
     private final PasswordResetTokenRepository resets;
     private final PasswordHasher hasher;
     private final UserService accounts;
-    private final ReactiveMailer mailer;
+    private final MailDelivery mailer;
     private final AuditTrail audit;
     private final OutboxRelay relay;
     private final AuthConfig config;
@@ -51,7 +50,7 @@ public class PasswordResetService {
     private final Clock clock = Clock.systemUTC();
 
     PasswordResetService(UserRepository users, PasswordResetTokenRepository resets,
-                         PasswordHasher hasher, UserService accounts, ReactiveMailer mailer, AuditTrail audit,
+                         PasswordHasher hasher, UserService accounts, MailDelivery mailer, AuditTrail audit,
                          OutboxRelay relay, AuthConfig config, LoginThrottle throttle,
                          SessionRevocations revocations) {
         this.revocations = revocations;

@@ -1,7 +1,10 @@
 package dev.medi.auth.rest;
 
 import dev.medi.auth.service.DemoUsers;
+import dev.medi.platform.testing.Concurrently;
+import dev.medi.platform.testing.RawHttp;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -9,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.mailer.MockMailbox;
 import jakarta.inject.Inject;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +25,11 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.awaitility.Awaitility.await;
 
-/** Test profile: 3 free failures per account, 30 per address, then 1 s, 2 s, 4 s … */
+/**
+ * Test profile: 3 free failures per account and address, 10 per account, 30 per address, then 1 s, 2 s, 4 s …
+ * The tests run from 127.0.0.1, the trusted proxy of the test profile, and choose the client address with
+ * X-Forwarded-For as the gateway would; a direct caller is simulated from another loopback address.
+ */
 @QuarkusTest
 class LoginThrottleTest {
 
@@ -40,9 +48,73 @@ class LoginThrottleTest {
         assertEquals("https://medi-os.dev/problems/too-many-requests", refused.path("type"));
 
         // While refused, even the right password gets 429: the answer tells a guesser nothing.
+        assertEquals(429, login(username, PASSWORD, address).statusCode());
+        // The account's owner signing in elsewhere is not locked out by one guessing address,
+        assertEquals(200, login(username, PASSWORD, randomAddress()).statusCode());
+        // nor is another account, from that very address.
+        assertEquals(200, login("nurse", DemoUsers.passwordOf("nurse"), address).statusCode());
+    }
+
+    @Test
+    void failuresSpreadOverManyAddressesSlowTheAccountDown() {
+        String username = createAccount();
+        // 10 free failures for the account, each from an address of its own (never the 3 of a pair)
+        for (int attempt = 1; attempt <= 10; attempt++) {
+            assertEquals(401, login(username, "wrong password " + attempt, randomAddress()).statusCode(), "free failure " + attempt);
+        }
+        AtomicReference<Response> refused = new AtomicReference<>();
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() -> {
+            Response response = login(username, "wrong again", randomAddress());
+            refused.set(response);
+            return response.statusCode() == 429 && Long.parseLong(response.header("Retry-After")) >= 4;
+        });
         assertEquals(429, login(username, PASSWORD, randomAddress()).statusCode());
-        // Another account is not affected.
-        assertEquals(200, login("nurse", DemoUsers.passwordOf("nurse"), randomAddress()).statusCode());
+    }
+
+    @Test
+    void concurrentWrongPasswordsAreCheckedOnlyUpToTheLimit() throws Exception {
+        String username = createAccount();
+        String address = randomAddress();
+        List<Integer> statuses = Concurrently.run(15, i -> () -> login(username, "wrong password " + i, address).statusCode());
+        long checked = statuses.stream().filter(status -> status == 401).count();
+        long refused = statuses.stream().filter(status -> status == 429).count();
+        assertEquals(15, checked + refused, "statuses " + statuses);
+        // 3 free failures, then the 4th sets a 1 s block before its hash is computed: every later attempt waits
+        assertTrue(checked <= 4, checked + " wrong passwords were checked: " + statuses);
+    }
+
+    @Test
+    void aBurstAgainstOneAccountDoesNotLockOtherUsersOfTheAddressOut() throws Exception {
+        String username = createAccount();
+        String address = randomAddress();
+        // more than the address's 30 free failures, all at once: only those counted before the block may count
+        List<Integer> statuses = Concurrently.run(addressFreeFailures + 10,
+                i -> () -> login(username, "wrong password " + i, address).statusCode());
+        assertTrue(statuses.contains(429), "statuses " + statuses);
+        // a colleague behind the same address (the clinic's NAT) still signs in
+        assertEquals(200, login("doctor", DemoUsers.passwordOf("doctor"), address).statusCode());
+    }
+
+    @Test
+    void aForwardedForHeaderFromACallerThatIsNotTheGatewayIsIgnored() throws Exception {
+        // a caller reaching the port directly (not from the trusted 127.0.0.1) with a new spoofed address per attempt
+        String source = "127.0." + (int) (1 + Math.random() * 250) + "." + (int) (2 + Math.random() * 250);
+        RawHttp direct = RawHttp.to(RestAssured.port).from(source);
+        RawHttp.Answer refused = null;
+        for (int attempt = 1; attempt <= addressFreeFailures + 5 && refused == null; attempt++) {
+            byte[] body = ("{\"username\":\"nobody-" + UUID.randomUUID() + "\",\"password\":\"wrong password\"}")
+                    .getBytes(StandardCharsets.UTF_8);
+            RawHttp.Answer answer = direct.send("POST /api/v1/auth/login HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                    + "Content-Type: application/json\r\nConnection: close\r\nX-Forwarded-For: " + randomAddress()
+                    + "\r\nContent-Length: " + body.length, body);
+            if (answer.status() == 429) {
+                refused = answer;
+            } else {
+                assertEquals(401, answer.status(), answer.body());
+            }
+        }
+        assertNotNull(refused, "the spoofed X-Forwarded-For gave every attempt a fresh address");
+        assertEquals("application/problem+json", refused.header("Content-Type"));
     }
 
     @Test

@@ -42,6 +42,10 @@ public class ApiProxy {
     private final GatewayConfig config;
     private final UpstreamHttpClient upstreamClient;
 
+    /** The edge's body limit; bodies of unknown length are counted on the way ({@link StreamedBodyLimit}). */
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "medi.http.max-body-size", defaultValue = "11M")
+    io.quarkus.runtime.configuration.MemorySize maxBodySize;
+
     ApiProxy(GatewayConfig config, UpstreamHttpClient upstreamClient) {
         this.config = config;
         this.upstreamClient = upstreamClient;
@@ -55,6 +59,7 @@ public class ApiProxy {
             }
             HttpProxy proxy = HttpProxy.reverseProxy(upstreamClient.client())
                     .origin(upstream.getPort(), upstream.getHost())
+                    .addInterceptor(new StreamedBodyLimit(maxBodySize.asLongValue()))
                     .addInterceptor(new ForwardedHeaders())
                     .addInterceptor(new UpstreamFailure(route.getKey()));
             ProxyHandler handler = ProxyHandler.create(proxy);

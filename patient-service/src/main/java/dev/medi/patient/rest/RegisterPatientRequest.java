@@ -24,7 +24,7 @@ import java.util.List;
  */
 public record RegisterPatientRequest(
         @Valid @NotNull HumanName name,
-        @NotNull @PastOrPresent LocalDate birthDate,
+        @NotNull @PastOrPresent @PlausibleBirthDate LocalDate birthDate,
         @NotNull @Pattern(regexp = AdministrativeGender.PATTERN) String sex,
         @Pattern(regexp = Demographics.PHONE_PATTERN, message = Demographics.PHONE_MESSAGE) String phone,
         @Email @Size(max = 254) String email,

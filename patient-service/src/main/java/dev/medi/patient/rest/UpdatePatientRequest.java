@@ -33,7 +33,7 @@ import java.util.stream.Collectors;
  */
 public record UpdatePatientRequest(
         @Valid HumanName name,
-        @PastOrPresent LocalDate birthDate,
+        @PastOrPresent @PlausibleBirthDate LocalDate birthDate,
         @Pattern(regexp = AdministrativeGender.PATTERN) String sex,
         @Pattern(regexp = Demographics.PHONE_PATTERN, message = Demographics.PHONE_MESSAGE) String phone,
         @Email @Size(max = 254) String email,

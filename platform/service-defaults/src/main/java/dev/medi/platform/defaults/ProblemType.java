@@ -18,6 +18,8 @@ public enum ProblemType {
     /** An {@code Idempotency-Key} was sent again with a different request. */
     IDEMPOTENCY_KEY_REUSED("idempotency-key-reused", "Idempotency key used for a different request", 422),
     PAYLOAD_TOO_LARGE("payload-too-large", "Request body too large", 413),
+    URI_TOO_LONG("uri-too-long", "Request address too long", 414),
+    HEADER_FIELDS_TOO_LARGE("header-fields-too-large", "Request headers too large", 431),
     PRECONDITION_REQUIRED("precondition-required", "If-Match header required", 428),
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", "Unsupported media type", 415),
     TOO_MANY_REQUESTS("too-many-requests", "Too many requests", 429),
