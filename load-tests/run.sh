@@ -7,13 +7,16 @@
 #   load-tests/run.sh --only FanOut -Dclients=200     # one simulation; -D settings go to every simulation
 #
 # Per-simulation settings: CHECKIN_OPTS, SNAPSHOT_OPTS, FANOUT_OPTS (e.g. FANOUT_OPTS="-Drate=50").
-# BASE_URL (default http://127.0.0.1:8080) must be a loopback address. See load-tests/README.md.
+# BASE_URL (default http://127.0.0.1:8080) must be a loopback address; MANAGEMENT_URL (default
+# http://127.0.0.1:9000) is the gateway's management interface (health, metrics). See load-tests/README.md.
 set -euo pipefail
 
 here="$(cd "$(dirname "$0")" && pwd)"
 cd "$here"
 
 base_url="${BASE_URL:-http://127.0.0.1:8080}"
+# The gateway's management interface (health, metrics): never the public port (ADR 0008).
+management_url="${MANAGEMENT_URL:-http://127.0.0.1:9000}"
 smoke=0
 only="CheckIn,Snapshot,FanOut"
 results=""
@@ -43,8 +46,8 @@ command -v java >/dev/null || die "a JDK 17 or newer is required"
 command -v mvn >/dev/null || die "Maven is required (./medi run installs it)"
 
 if command -v curl >/dev/null; then
-  ready="$(curl -s -o /dev/null -m 5 -w '%{http_code}' "$base_url/q/health/ready" || true)"
-  [ "$ready" = 200 ] || die "the stack does not answer at $base_url/q/health/ready (got '${ready:-nothing}'): start it with ./medi run in another terminal and wait for 'Medi OS is up'"
+  ready="$(curl -s -o /dev/null -m 5 -w '%{http_code}' "$management_url/q/health/ready" || true)"
+  [ "$ready" = 200 ] || die "the stack does not answer at $management_url/q/health/ready (got '${ready:-nothing}'): start it with ./medi run in another terminal and wait for 'Medi OS is up'"
 fi
 
 # 500 WebSocket clients need ~600 descriptors in this process tree (and as many in the gateway's).
@@ -116,7 +119,7 @@ for name in "${wanted[@]}"; do
   printf '\nrun.sh: === %s %s %s\n' "$sim" "$opts" "${extra[*]:-}"
   set +e
   # shellcheck disable=SC2086 # opts holds several -D flags
-  mvn -B -ntp gatling:test -Dgatling.simulationClass="dev.medi.load.$sim" -DbaseUrl="$base_url" \
+  mvn -B -ntp gatling:test -Dgatling.simulationClass="dev.medi.load.$sim" -DbaseUrl="$base_url" -DgatewayManagementUrl="$management_url" \
     $opts ${extra[@]+"${extra[@]}"} 2>&1 | tee "target/run-logs/$sim.log"
   rc[$sim]="${PIPESTATUS[0]}"
   set -e

@@ -32,6 +32,8 @@ import java.util.regex.Pattern;
  *       default: sequence 0, empty). {@code hold} keeps the answer back until {@code POST /__snapshots/{dept}/release}.
  *       {@code GET /__snapshots/{dept}} tells how many snapshot requests came and with which Authorization.</li>
  *   <li>anything else: echoes what reached it, and counts those requests ({@code GET /__requests}).</li>
+ *   <li>every answer: the request's {@code X-Request-Id} back, as the services do; the key set
+ *       ({@code /.well-known/jwks.json}) with {@code Cache-Control: public, max-age=300}, as auth-service.</li>
  * </ul>
  */
 public class UpstreamStandIn implements QuarkusTestResourceLifecycleManager {
@@ -163,6 +165,14 @@ public class UpstreamStandIn implements QuarkusTestResourceLifecycleManager {
     private static void respond(HttpExchange exchange, int status, JsonObject json) throws IOException {
         byte[] bytes = json.encode().getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().set("Content-Type", "application/json");
+        // as every service does: the request's id back, and a key set that may be cached
+        String requestId = exchange.getRequestHeaders().getFirst("X-Request-Id");
+        if (requestId != null) {
+            exchange.getResponseHeaders().set("X-Request-Id", requestId);
+        }
+        if (exchange.getRequestURI().getPath().equals("/.well-known/jwks.json")) {
+            exchange.getResponseHeaders().set("Cache-Control", "public, max-age=300");
+        }
         exchange.sendResponseHeaders(status, bytes.length);
         exchange.getResponseBody().write(bytes);
         exchange.close();

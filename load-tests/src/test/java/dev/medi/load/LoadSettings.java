@@ -28,13 +28,19 @@ final class LoadSettings {
         return URI.create(value.endsWith("/") ? value.substring(0, value.length() - 1) : value);
     }
 
+    /** The gateway's management interface (health, metrics; not the public port, ADR 0008). */
+    static URI gatewayManagementUrl() {
+        String value = string("gatewayManagementUrl", "http://127.0.0.1:9000");
+        return URI.create(value.endsWith("/") ? value.substring(0, value.length() - 1) : value);
+    }
+
     /** Prometheus endpoints scraped before and after a run; empty to skip. */
     static URI gatewayMetrics() {
-        return URI.create(string("gatewayMetricsUrl", baseUrl() + "/q/metrics"));
+        return URI.create(string("gatewayMetricsUrl", gatewayManagementUrl() + "/q/metrics"));
     }
 
     static URI queueMetrics() {
-        return URI.create(string("queueMetricsUrl", "http://127.0.0.1:8083/q/metrics"));
+        return URI.create(string("queueMetricsUrl", "http://127.0.0.1:9003/q/metrics"));
     }
 
     static List<String> departments(String fallback) {

@@ -39,10 +39,11 @@ final class MediApi {
         this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).version(HttpClient.Version.HTTP_1_1).build();
     }
 
-    /** Whether the gateway is up and ready ({@code /q/health/ready} answers 200). */
+    /** Whether the gateway is up and ready ({@code /q/health/ready} on its management interface answers 200). */
     boolean ready() {
         try {
-            return http.send(get(base.resolve("/q/health/ready")).build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+            URI ready = URI.create(LoadSettings.gatewayManagementUrl() + "/q/health/ready");
+            return http.send(get(ready).build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
         } catch (IOException e) {
             return false;
         } catch (InterruptedException e) {

@@ -54,7 +54,7 @@ abstract class MediSimulation extends Simulation {
     /** Fails early, with a clear message, when the stack is not running. */
     void requireStack() {
         if (!api.ready()) {
-            throw new IllegalStateException("Nothing ready at " + baseUrl + "/q/health/ready — start the stack with `./medi run` first.");
+            throw new IllegalStateException("Nothing ready at " + LoadSettings.gatewayManagementUrl() + "/q/health/ready — start the stack with `./medi run` first.");
         }
     }
 

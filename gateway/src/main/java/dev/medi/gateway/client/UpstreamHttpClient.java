@@ -7,18 +7,31 @@ import io.vertx.core.http.HttpClientOptions;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 
-/** The one connection pool to the upstream services: used by the reverse proxy and by the gateway's own calls. */
+/**
+ * The one connection pool to the upstream services: used by the reverse proxy and by the gateway's own calls.
+ * Idle connections leave the pool after {@code keep-alive-timeout}, before a service's server could close them
+ * (see {@link GatewayConfig.Upstream#keepAliveTimeout()}).
+ */
 @Singleton
 public class UpstreamHttpClient {
+
+    /** How often the pool closes connections whose keep-alive time has passed. */
+    static final int POOL_CLEANER_PERIOD_MILLIS = 1000;
 
     private final HttpClient client;
 
     UpstreamHttpClient(Vertx vertx, GatewayConfig config) {
-        this.client = vertx.createHttpClient(new HttpClientOptions()
-                .setConnectTimeout((int) config.upstream().connectTimeout().toMillis())
-                .setIdleTimeout((int) config.upstream().idleTimeout().toSeconds())
-                .setMaxPoolSize(config.upstream().maxConnections())
-                .setKeepAlive(true));
+        this.client = vertx.createHttpClient(options(config.upstream()));
+    }
+
+    static HttpClientOptions options(GatewayConfig.Upstream upstream) {
+        return new HttpClientOptions()
+                .setConnectTimeout((int) upstream.connectTimeout().toMillis())
+                .setIdleTimeout((int) upstream.idleTimeout().toSeconds())
+                .setKeepAlive(true)
+                .setKeepAliveTimeout((int) Math.max(1, upstream.keepAliveTimeout().toSeconds()))
+                .setPoolCleanerPeriod(POOL_CLEANER_PERIOD_MILLIS)
+                .setMaxPoolSize(upstream.maxConnections());
     }
 
     public HttpClient client() {

@@ -25,7 +25,17 @@ public interface GatewayConfig {
     interface Upstream {
         Duration connectTimeout();
 
+        /** A connection with no traffic at all this long is closed (also bounds a request waiting for an answer). */
         Duration idleTimeout();
+
+        /**
+         * How long an unused connection may stay in the pool (whole seconds, at least 1). Must stay below the
+         * idle timeout of the services' HTTP servers and of anything between (load balancers, NAT): the pool then
+         * drops a connection before the other side can close it, so a request is never written into a
+         * connection the service is closing. The pool looks for expired connections every second, which adds to it.
+         */
+        @WithDefault("15s")
+        Duration keepAliveTimeout();
 
         int maxConnections();
     }

@@ -3,6 +3,7 @@ package dev.medi.gateway.sse;
 import dev.medi.gateway.support.QueueEventsProducer;
 import dev.medi.gateway.support.SseClient;
 import dev.medi.gateway.support.StandIn;
+import dev.medi.platform.testing.ServiceEndpoints;
 import dev.medi.platform.testing.TestTokens;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -51,7 +52,7 @@ class QueueEventStreamTest {
 
     @BeforeEach
     void gatewayIsReady() {
-        await().atMost(Duration.ofSeconds(30)).until(() -> given().get("/q/health/ready").statusCode() == 200);
+        ServiceEndpoints.awaitReady(ServiceEndpoints.managementUrl());
     }
 
     @Test

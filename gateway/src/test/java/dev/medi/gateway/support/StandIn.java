@@ -1,5 +1,6 @@
 package dev.medi.gateway.support;
 
+import dev.medi.platform.testing.ServiceEndpoints;
 import io.vertx.core.json.JsonObject;
 import org.eclipse.microprofile.config.ConfigProvider;
 
@@ -35,7 +36,7 @@ public final class StandIn {
 
     /** Value of a Prometheus sample of the gateway: the first line of {@code name} carrying every one of {@code labels}. */
     public static double metric(String name, String... labels) {
-        String text = given().accept("text/plain").get("/q/metrics").then().statusCode(200).extract().asString();
+        String text = ServiceEndpoints.metrics(ServiceEndpoints.managementUrl());
         Pattern sample = Pattern.compile("^" + Pattern.quote(name) + "(\\{[^}]*})? ([0-9.eE+-]+)$", Pattern.MULTILINE);
         Matcher matcher = sample.matcher(text);
         while (matcher.find()) {

@@ -4,6 +4,7 @@ import dev.medi.gateway.support.QueueEventsProducer;
 import dev.medi.gateway.support.RawWebSocket;
 import dev.medi.gateway.support.StandIn;
 import dev.medi.gateway.support.WebSocketClient;
+import dev.medi.platform.testing.ServiceEndpoints;
 import dev.medi.platform.testing.TestTokens;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -66,7 +67,7 @@ class QueueWebSocketTest {
     @BeforeEach
     void gatewayIsReady() {
         // Ready = the fan-out consumer is positioned: events from now on reach the clients.
-        await().atMost(Duration.ofSeconds(30)).until(() -> given().get("/q/health/ready").statusCode() == 200);
+        ServiceEndpoints.awaitReady(ServiceEndpoints.managementUrl());
     }
 
     @Test

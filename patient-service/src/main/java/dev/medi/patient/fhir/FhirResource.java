@@ -53,7 +53,7 @@ import java.util.UUID;
 @Tag(name = "FHIR R4", description = "HL7 FHIR R4 (4.0.1), JSON. Errors are OperationOutcome resources.")
 public class FhirResource {
 
-    /** Where the API is served; links use {@link FhirConfig#baseUrl()} when set. */
+    /** Where the API is served; links use the public {@link FhirConfig#baseUrl()}. */
     public static final String BASE_PATH = "/fhir/r4";
 
     private final FhirR4 fhir;
@@ -85,7 +85,7 @@ public class FhirResource {
     public Uni<Response> metadata(@Context UriInfo uri, @Context HttpHeaders headers) {
         return Uni.createFrom().item(() -> {
             FhirFormat format = format(uri, headers);
-            return ok(FhirCapabilities.build(baseUrl(uri), started, version), format).build();
+            return ok(FhirCapabilities.build(baseUrl(), started, version), format).build();
         });
     }
 
@@ -137,7 +137,7 @@ public class FhirResource {
         String fingerprint = FhirSearchCursor.fingerprint(query.used());
         UUID after = query.cursor() == null ? null : FhirSearchCursor.decode(query.cursor(), fingerprint)
                 .orElseThrow(() -> FhirException.invalidParameter("_cursor", "is not a cursor of this search."));
-        String base = baseUrl(uri);
+        String base = baseUrl();
         return patients.search(caller, query.criteria(), count, after).map(page -> {
             Bundle bundle = new Bundle();
             bundle.setId(UUID.randomUUID().toString());
@@ -182,7 +182,7 @@ public class FhirResource {
         if (patientId == null) {
             throw FhirException.notFound("No Patient with this id.");
         }
-        String base = baseUrl(uri);
+        String base = baseUrl();
         return clinical.everything(caller, patientId)
                 .map(record -> ok(FhirBundles.everything(record, base, Bundle.BundleType.SEARCHSET), format).build());
     }
@@ -221,7 +221,7 @@ public class FhirResource {
         int count = query.count() == null ? patientConfig.search().defaultLimit() : query.count();
         String scope = "Encounter?" + FhirSearchCursor.fingerprint(query.used());
         dev.medi.patient.service.Keyset after = clinicalCursor(query.cursor(), scope);
-        String base = baseUrl(uri);
+        String base = baseUrl();
         return clinical.searchEncounters(caller, query, count, after).map(page -> ok(FhirBundles.searchset(base, "Encounter",
                 query, count, page.next() == null ? null : page.next().encode(scope), uri,
                 page.items().stream().map(FhirClinicalMapper::toFhir).toList()), format).build());
@@ -262,7 +262,7 @@ public class FhirResource {
         int count = query.count() == null ? patientConfig.search().defaultLimit() : query.count();
         String scope = "Observation?" + FhirSearchCursor.fingerprint(query.used());
         dev.medi.patient.service.Keyset after = clinicalCursor(query.cursor(), scope);
-        String base = baseUrl(uri);
+        String base = baseUrl();
         return clinical.searchObservations(caller, query, count, after).map(page -> ok(FhirBundles.searchset(base,
                 "Observation", query, count, page.next() == null ? null : page.next().encode(scope), uri,
                 FhirClinicalMapper.toFhir(page.items())), format).build());
@@ -376,14 +376,13 @@ public class FhirResource {
                 .contains("handling=lenient"));
     }
 
-    String baseUrl(UriInfo uri) {
-        return baseUrl(config, uri);
+    String baseUrl() {
+        return baseUrl(config);
     }
 
-    /** {@link FhirConfig#baseUrl()} when set, else {@link #BASE_PATH} on the request's host; no trailing slash. */
-    static String baseUrl(FhirConfig config, UriInfo uri) {
-        String base = config.baseUrl().filter(url -> !url.isBlank())
-                .orElseGet(() -> uri.getBaseUri().resolve(BASE_PATH.substring(1)).toString());
+    /** {@link FhirConfig#baseUrl()} without a trailing slash; never the request's Host. */
+    static String baseUrl(FhirConfig config) {
+        String base = config.baseUrl().toString();
         return base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
     }
 

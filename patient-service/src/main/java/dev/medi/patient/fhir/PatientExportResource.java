@@ -11,9 +11,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -54,8 +52,8 @@ public class PatientExportResource {
             description = "FHIR R4 Bundle (collection): Patient, Encounters, vital-sign Observations. Audited as "
                     + "patient.export.")
     @APIResponse(responseCode = "200", content = @Content(mediaType = FhirR4.FHIR_JSON))
-    public Uni<Response> export(@PathParam("patientId") UUID patientId, @Context UriInfo uri) {
-        String base = FhirResource.baseUrl(config, uri);
+    public Uni<Response> export(@PathParam("patientId") UUID patientId) {
+        String base = FhirResource.baseUrl(config);
         return clinical.everything(new FhirCaller.Staff(Caller.of(token)), patientId)
                 .map(record -> Response.ok(fhir.encode(FhirBundles.everything(record, base, Bundle.BundleType.COLLECTION), false))
                         .type(FhirR4.FHIR_JSON)

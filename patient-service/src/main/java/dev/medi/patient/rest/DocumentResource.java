@@ -68,13 +68,14 @@ public class DocumentResource {
         return documents.content(Caller.of(token), id, cached).map(content -> {
             EntityTag tag = new EntityTag(content.document().contentHash());
             if (content.bytes() == null) {
-                return Response.notModified(tag).header("Cache-Control", "private, no-cache").build();
+                return Response.notModified(tag).header("Cache-Control", "no-store").build();
             }
             return Response.ok(content.bytes(), content.document().contentType())
                     .tag(tag)
                     .header("Content-Disposition", disposition(content.document()))
-                    // patient data: never in a shared cache; the browser revalidates with the ETag
-                    .header("Cache-Control", "private, no-cache")
+                    // patient data: kept in no cache, the browser's included (ASVS V14.3); the ETag still lets an
+                    // API client that kept the file ask whether it changed
+                    .header("Cache-Control", "no-store")
                     .header("X-Content-Type-Options", "nosniff")
                     .build();
         });

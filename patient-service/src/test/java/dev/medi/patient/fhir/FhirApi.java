@@ -5,6 +5,7 @@ import dev.medi.patient.PatientApi;
 import dev.medi.platform.testing.TestTokens;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.jose4j.jwt.JwtClaims;
 import org.jose4j.jwt.NumericDate;
 
@@ -23,6 +24,17 @@ final class FhirApi {
     static final String BASE = "/fhir/r4";
 
     private FhirApi() {
+    }
+
+    /** The public base URL the test profile configures ({@code medi.patient.fhir.base-url}). */
+    static String publicBase() {
+        return ConfigProvider.getConfig().getValue("medi.patient.fhir.base-url", String.class);
+    }
+
+    /** A link of an answer as a path on the service under test; fails unless it starts with the public base URL. */
+    static String local(String link) {
+        assertTrue(link.startsWith(publicBase() + "/"), link);
+        return BASE + link.substring(publicBase().length());
     }
 
     /** A FHIR request with a token of {@code role} (user {@code test.<role>}, demo departments). */

@@ -65,6 +65,8 @@ public final class DevStack {
 
                 Medi OS is up in {} s: {}
                   services: gateway :8080, auth :8081, patient :8082, queue :8083, ai :8084
+                  health, metrics, OpenAPI (management ports, not public): gateway :9000, auth :9001, patient :9002,
+                    queue :9003, ai :9004, e.g. http://127.0.0.1:9003/q/openapi
                   PostgreSQL 127.0.0.1:{} (user postgres), Kafka 127.0.0.1:{}
                   demo accounts (user / password): receptionist, nurse, doctor, admin / medi-demo-<user>
                   demo departments: {}

@@ -49,8 +49,10 @@ public final class LocalStack implements AutoCloseable {
         Map<MediService, ServiceProcess> started = Collections.synchronizedMap(new EnumMap<>(MediService.class));
         try {
             Map<MediService, Integer> ports = new EnumMap<>(MediService.class);
+            Map<MediService, Integer> managementPorts = new EnumMap<>(MediService.class);
             for (MediService service : MediService.values()) {
                 ports.put(service, fixed ? service.localPort() : Ports.freePort());
+                managementPorts.put(service, fixed ? service.localManagementPort() : Ports.freePort());
                 if (service.database() != null) {
                     infrastructure.postgres().createDatabaseIfMissing(service.database());
                 }
@@ -58,7 +60,8 @@ public final class LocalStack implements AutoCloseable {
             List<CompletableFuture<Void>> readiness = new ArrayList<>();
             for (MediService service : MediService.values()) {
                 ServiceProcess process = ServiceProcess.start(service, service.runnerJar(options.projectRoot()),
-                        options.profile(), ports.get(service), configFor(service, infrastructure, ports),
+                        options.profile(), ports.get(service), managementPorts.get(service),
+                        configFor(service, infrastructure, ports),
                         options.home().resolve("logs").resolve(service.module() + ".log"));
                 started.put(service, process);
                 readiness.add(CompletableFuture.runAsync(() -> process.awaitReady(SERVICE_READY_TIMEOUT)));
@@ -100,6 +103,10 @@ public final class LocalStack implements AutoCloseable {
                     infra.keys().privateKeyPem().resolveSibling("totp-encryption.key").toString());
             config.put("medi.auth.second-factor.create-missing-key", "true");
         }
+        if (service == MediService.PATIENT) {
+            // FHIR links name the gateway, the only address clients reach, never the service's own
+            config.put("medi.patient.fhir.base-url", "http://127.0.0.1:" + ports.get(MediService.GATEWAY) + "/fhir/r4");
+        }
         if (service == MediService.QUEUE) {
             // the demo accounts work in the demo departments: they must exist in every profile the stack runs
             config.put("medi.queue.demo.departments", "true");
@@ -136,7 +143,7 @@ public final class LocalStack implements AutoCloseable {
         Map<MediService, Integer> ports = new EnumMap<>(MediService.class);
         services.forEach((name, process) -> ports.put(name, process.port()));
         ServiceProcess restarted = ServiceProcess.start(service, service.runnerJar(options.projectRoot()), options.profile(),
-                old.port(), configFor(service, infrastructure, ports),
+                old.port(), old.managementPort(), configFor(service, infrastructure, ports),
                 options.home().resolve("logs").resolve(service.module() + ".restarted.log"));
         services.put(service, restarted);
         restarted.awaitReady(SERVICE_READY_TIMEOUT);

@@ -21,21 +21,24 @@ public final class ServiceProcess implements AutoCloseable {
     private final MediService service;
     private final Process process;
     private final int port;
+    private final int managementPort;
     private final Path logFile;
 
-    private ServiceProcess(MediService service, Process process, int port, Path logFile) {
+    private ServiceProcess(MediService service, Process process, int port, int managementPort, Path logFile) {
         this.service = service;
         this.process = process;
         this.port = port;
+        this.managementPort = managementPort;
         this.logFile = logFile;
     }
 
     /**
      * Starts {@code service} from its runner jar with {@code config} as system properties.
      *
-     * @param profile Quarkus profile ({@code dev} for the local run, {@code prod} to test the real packaging)
+     * @param profile        Quarkus profile ({@code dev} for the local run, {@code prod} to test the real packaging)
+     * @param managementPort port of the management interface (health, metrics, OpenAPI)
      */
-    public static ServiceProcess start(MediService service, Path runnerJar, String profile, int port,
+    public static ServiceProcess start(MediService service, Path runnerJar, String profile, int port, int managementPort,
                                        Map<String, String> config, Path logFile) {
         if (!Files.isRegularFile(runnerJar)) {
             throw new IllegalStateException(runnerJar + " is missing: build the project first (./mvnw package)");
@@ -43,6 +46,7 @@ public final class ServiceProcess implements AutoCloseable {
         List<String> command = ChildProcesses.javaCommand(List.of("-Xms64m", "-Xmx384m"));
         command.add("-Dquarkus.profile=" + profile);
         command.add("-Dquarkus.http.port=" + port);
+        command.add("-Dquarkus.management.port=" + managementPort);
         config.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.add("-jar");
         command.add(runnerJar.toString());
@@ -50,16 +54,16 @@ public final class ServiceProcess implements AutoCloseable {
             Files.createDirectories(logFile.getParent());
             Process process = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.to(logFile.toFile())).start();
-            return new ServiceProcess(service, process, port, logFile);
+            return new ServiceProcess(service, process, port, managementPort, logFile);
         } catch (IOException e) {
             throw new UncheckedIOException("could not start " + service.module(), e);
         }
     }
 
-    /** Waits until {@code /q/health/ready} answers 200 (database and broker reachable). */
+    /** Waits until {@code /q/health/ready} on the management interface answers 200 (database and broker reachable). */
     public void awaitReady(Duration timeout) {
         Instant deadline = Instant.now().plus(timeout);
-        HttpRequest ready = HttpRequest.newBuilder(URI.create(baseUrl() + "/q/health/ready"))
+        HttpRequest ready = HttpRequest.newBuilder(URI.create(managementUrl() + "/q/health/ready"))
                 .timeout(Duration.ofSeconds(2)).build();
         while (true) {
             if (!process.isAlive()) {
@@ -98,6 +102,15 @@ public final class ServiceProcess implements AutoCloseable {
 
     public int port() {
         return port;
+    }
+
+    /** The management interface: {@code /q/health/*}, {@code /q/metrics}, {@code /q/openapi}. */
+    public String managementUrl() {
+        return "http://127.0.0.1:" + managementPort;
+    }
+
+    public int managementPort() {
+        return managementPort;
     }
 
     public Path logFile() {

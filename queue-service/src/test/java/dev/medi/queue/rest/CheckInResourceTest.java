@@ -228,9 +228,9 @@ class CheckInResourceTest {
 
     @Test
     void requestIdIsEchoedOrGenerated() {
-        given().header("X-Request-Id", "test-request-0001").get("/q/health/live")
+        given().header("X-Request-Id", "test-request-0001").get("/api/v1/departments")
                 .then().header("X-Request-Id", equalTo("test-request-0001"));
-        given().header("X-Request-Id", "bad id with spaces").get("/q/health/live")
+        given().header("X-Request-Id", "bad id with spaces").get("/api/v1/departments")
                 .then().header("X-Request-Id", notNullValue())
                 .header("X-Request-Id", s -> !s.contains(" "), equalTo(true));
     }
