@@ -1,5 +1,6 @@
 package dev.medi.gateway.sse;
 
+import dev.medi.platform.testing.ServiceEndpoints;
 import dev.medi.gateway.support.AuthEvents;
 import dev.medi.gateway.support.QueueEventsProducer;
 import dev.medi.gateway.support.SseClient;
@@ -50,7 +51,7 @@ class QueueEventStreamTokenTest {
 
     @BeforeEach
     void gatewayIsReady() {
-        await().atMost(Duration.ofSeconds(30)).until(() -> given().get("/q/health/ready").statusCode() == 200);
+        ServiceEndpoints.awaitReady(ServiceEndpoints.managementUrl());
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.medi.gateway.websocket;
 
+import dev.medi.platform.testing.ServiceEndpoints;
 import dev.medi.gateway.support.AuthEvents;
 import dev.medi.gateway.support.QueueEventsProducer;
 import dev.medi.gateway.support.StandIn;
@@ -56,7 +57,7 @@ class QueueWebSocketTokenTest {
     @BeforeEach
     void gatewayIsReady() {
         // ready = both consumers positioned: queue and auth events from now on are seen
-        await().atMost(Duration.ofSeconds(30)).until(() -> given().get("/q/health/ready").statusCode() == 200);
+        ServiceEndpoints.awaitReady(ServiceEndpoints.managementUrl());
     }
 
     @Test

@@ -86,10 +86,10 @@ class ApiFuzzTest {
 
     /**
      * Where the fuzzer reads a service's API description: the one place to change when the description moves
-     * (e.g. to a management port).
+     * (ADR 0008: the management interface).
      */
     static URI openApiUrl(LocalStack stack, MediService service) {
-        return URI.create(stack.service(service).baseUrl() + "/q/openapi?format=json");
+        return URI.create(stack.service(service).managementUrl() + "/q/openapi?format=json");
     }
 
     @BeforeAll
