@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.medi.platform.events.EventSources;
 import dev.medi.platform.events.QueueEntrySnapshot;
+import dev.medi.platform.events.QueueEventActor;
 import dev.medi.platform.events.QueueEventData;
 import dev.medi.platform.events.QueueTriageData;
 import dev.medi.platform.events.Topics;
@@ -74,9 +75,18 @@ public final class QueueEvents implements AutoCloseable {
 
     /** As {@link #send(String, QueueEntrySnapshot, QueueTriageData)} with a chosen CloudEvent id (to redeliver). */
     public String send(String id, String type, QueueEntrySnapshot entry, QueueTriageData triage) {
+        return send(id, type, entry, triage, null);
+    }
+
+    /** An event naming the user whose request made the change, as queue-service sends it. */
+    public String sendAs(QueueEventActor actor, String type, QueueEntrySnapshot entry) {
+        return send(UUID.randomUUID().toString(), type, entry, null, actor);
+    }
+
+    private String send(String id, String type, QueueEntrySnapshot entry, QueueTriageData triage, QueueEventActor actor) {
         try {
             return sendRaw(id, type, entry.departmentId(), json.writeValueAsString(
-                    new QueueEventData(entry.departmentId(), SEQUENCE.getAndIncrement(), entry, triage)));
+                    new QueueEventData(entry.departmentId(), SEQUENCE.getAndIncrement(), entry, triage, actor)));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

@@ -75,6 +75,9 @@ class QueueEventStreamTest {
             assertEquals(general + ":6", event.id());
             assertEquals(6, event.json().getLong("sequence"));
             assertEquals("GEN-006", event.json().getJsonObject("entry").getString("ticket"));
+            // staff see who made the change (a public board does not: BoardStreamTest)
+            assertEquals(QueueEventsProducer.ACTOR_ID, event.json().getJsonObject("actor").getString("id"));
+            assertEquals(QueueEventsProducer.ACTOR_NAME, event.json().getJsonObject("actor").getString("name"));
 
             events.publish(cardiology, 10);
             assertEquals(cardiology + ":10", client.next("queue-event").id());

@@ -3,6 +3,7 @@ package dev.medi.gateway.support;
 import dev.medi.platform.events.EventTypes;
 import dev.medi.platform.events.Topics;
 import dev.medi.platform.testing.EventSchemas;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -25,6 +26,10 @@ public final class QueueEventsProducer implements AutoCloseable {
             ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
             ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
             ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 1_000_000));
+
+    /** The user every event names as its actor, as queue-service sends it: staff data, never on a public board. */
+    public static final String ACTOR_ID = UUID.randomUUID().toString();
+    public static final String ACTOR_NAME = "desk.example";
 
     /** An entry as queue-service would send it, personal and clinical fields included. */
     public static JsonObject entry(UUID departmentId, String ticket, String status, String room) {
@@ -66,7 +71,9 @@ public final class QueueEventsProducer implements AutoCloseable {
     }
 
     private static JsonObject data(UUID departmentId, long sequence, JsonObject entry) {
-        return new JsonObject().put("departmentId", departmentId.toString()).put("sequence", sequence).put("entry", entry);
+        return new JsonObject().put("departmentId", departmentId.toString()).put("sequence", sequence).put("entry", entry)
+                .put("actor", new JsonObject().put("id", ACTOR_ID).put("name", ACTOR_NAME)
+                        .put("roles", new JsonArray().add("receptionist")));
     }
 
     private void send(UUID departmentId, String data) {

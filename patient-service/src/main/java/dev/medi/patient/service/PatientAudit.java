@@ -39,7 +39,8 @@ public class PatientAudit {
     public static final String BREAK_GLASS = "patient.break-glass";
     /**
      * A registered patient checked in to (or transferred into) a department's queue, from queue-service's event:
-     * actor {@code queue-service}, basis {@code queue-entry} with the entry's id (ADR 0006).
+     * actor the user who did it (the event's actor; {@code queue-service} for an event without one), basis
+     * {@code queue-entry} with the entry's id (ADR 0006).
      */
     public static final String CHECK_IN = "patient.check-in";
     /** Clinical data (target: the patient; the record's id is in the request's logs and the response). */

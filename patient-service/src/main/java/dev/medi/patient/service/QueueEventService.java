@@ -16,6 +16,7 @@ import dev.medi.platform.defaults.TimeOrderedIds;
 import dev.medi.platform.defaults.security.Caller;
 import dev.medi.platform.events.EventTypes;
 import dev.medi.platform.events.QueueEntrySnapshot;
+import dev.medi.platform.events.QueueEventActor;
 import dev.medi.platform.events.QueueEventData;
 import dev.medi.platform.events.QueueStatuses;
 import dev.medi.platform.events.QueueTriageData;
@@ -30,9 +31,11 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * What patient-service does with queue-service's events ({@code medi.queue.events.v1}), each event in one
@@ -43,13 +46,14 @@ import java.util.UUID;
  *       clinical staff of its department see the patient; once it ended, not any more (ADR 0006). An older event
  *       never overwrites a newer one (entry version) and an ended entry never becomes active again;</li>
  *   <li>a check-in (or a transfer in) of a registered patient is audited as {@code patient.check-in} with the basis
- *       {@code queue-entry} and the entry's id;</li>
+ *       {@code queue-entry} and the entry's id, in the name of the user who made it (the event's actor; an event
+ *       without one: {@link #ACTOR});</li>
  *   <li>an entry in consultation opens the entry's encounter (once per entry); an entry that leaves (finished,
  *       transferred, left, no-show, cancelled) closes it with the matching outcome;</li>
  *   <li>a triage event's vital signs become observations (source {@code triage}).</li>
  * </ul>
- * Unregistered arrivals and patients unknown here are skipped (nothing but the inbox row). Writes are audited with the actor {@link #ACTOR} and the basis
- * {@link PatientAudit#BASIS_EVENT}.
+ * Unregistered arrivals and patients unknown here are skipped (nothing but the inbox row). The consumer's own writes
+ * (encounters, observations) are audited with the actor {@link #ACTOR} and the basis {@link PatientAudit#BASIS_EVENT}.
  */
 @ApplicationScoped
 public class QueueEventService {
@@ -110,7 +114,7 @@ public class QueueEventService {
                     return patients.findById(entry.patientId())
                             .flatMap(patient -> patient == null ? Uni.createFrom().item(Result.UNKNOWN_PATIENT)
                                     : care.track(entry, at, now)
-                                    .chain(() -> checkInAudit(type, entry))
+                                    .chain(() -> checkInAudit(type, entry, data.actor()))
                                     .chain(() -> effects(patient, entry, data.triage(), at, now))
                                     .replaceWith(Result.APPLIED));
                 }))
@@ -229,15 +233,29 @@ public class QueueEventService {
 
     /**
      * A registered patient entering a department's queue is an access to the patient (it gives the department's
-     * clinical staff access while the entry is active): audited against the patient with the entry as basis. The
-     * event does not name the person who checked in; queue-service's history of the entry does.
+     * clinical staff access while the entry is active): audited against the patient with the entry as basis, in the
+     * name of the user who checked the patient in (or transferred them), with that user's roles. An event without an
+     * actor (older than the field) is audited as {@link #ACTOR}; queue-service's history of the entry names the person.
      */
-    private Uni<Void> checkInAudit(String type, QueueEntrySnapshot entry) {
+    private Uni<Void> checkInAudit(String type, QueueEntrySnapshot entry, QueueEventActor actor) {
         if (!EventTypes.QUEUE_ENTRY_CHECKED_IN.equals(type) && !EventTypes.QUEUE_ENTRY_TRANSFERRED_IN.equals(type)) {
             return Uni.createFrom().voidItem();
         }
-        return audit.recordAll(SYSTEM, PatientAudit.CHECK_IN, List.of(new PatientAudit.Accessed(entry.patientId(),
+        return audit.recordAll(caller(actor), PatientAudit.CHECK_IN, List.of(new PatientAudit.Accessed(entry.patientId(),
                 AccessPolicy.Basis.QUEUE_ENTRY.code() + ":" + entry.id())), PatientAudit.SUCCESS);
+    }
+
+    /**
+     * The user named by the event, as the audit trail names every other caller (user name and roles; no
+     * departments: this caller is never checked for access, only recorded).
+     */
+    static Caller caller(QueueEventActor actor) {
+        if (actor == null || actor.name() == null || actor.name().isBlank()) {
+            return SYSTEM;
+        }
+        Set<String> roles = actor.roles() == null ? Set.of()
+                : actor.roles().stream().filter(Objects::nonNull).collect(Collectors.toUnmodifiableSet());
+        return new Caller(actor.name(), roles, Set.of(), actor.id());
     }
 
     private Uni<Void> auditWrite(String action, UUID patientId) {

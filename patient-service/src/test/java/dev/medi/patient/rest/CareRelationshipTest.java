@@ -6,11 +6,16 @@ import dev.medi.patient.QueueEvents;
 import dev.medi.patient.config.CareConfig;
 import dev.medi.platform.events.EventTypes;
 import dev.medi.platform.events.QueueEntrySnapshot;
+import dev.medi.platform.events.QueueEventActor;
 import dev.medi.platform.events.QueueStatuses;
+import dev.medi.platform.events.Topics;
 import dev.medi.platform.testing.Databases;
+import dev.medi.platform.testing.TopicReader;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.specification.RequestSpecification;
+import io.vertx.core.json.JsonObject;
 import jakarta.inject.Inject;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -82,8 +87,11 @@ class CareRelationshipTest {
 
     /** Sends the event and waits until the consumer has applied it. */
     private void apply(String type, QueueEntrySnapshot entry) {
-        String id = queue.send(type, entry, null);
-        await().atMost(WAIT).until(() -> count("select count(*) from processed_events where event_id = '" + id + "'") == 1);
+        awaitApplied(queue.send(type, entry, null));
+    }
+
+    private void awaitApplied(String eventId) {
+        await().atMost(WAIT).until(() -> count("select count(*) from processed_events where event_id = '" + eventId + "'") == 1);
     }
 
     /** A patient of EMR with an open encounter there, a note and a document: what a GEN nurse must not read. */
@@ -164,7 +172,8 @@ class CareRelationshipTest {
         QueueEvents.Entry entry = QueueEvents.Entry.of(gen, patient.id());
         apply(EventTypes.QUEUE_ENTRY_CHECKED_IN, entry.snapshot(QueueStatuses.ARRIVED, null, null));
 
-        // the check-in itself is audited as an access to the patient, with the entry as its basis
+        // the check-in itself is audited as an access to the patient, with the entry as its basis; this event names
+        // no user (as events published before the field existed): the consumer is the actor
         assertEquals(1, count("select count(*) from audit_log where patient_id = '" + patient.id()
                 + "' and action = 'patient.check-in' and actor = 'queue-service' and outcome = 'success'"
                 + " and access_basis = 'queue-entry' and access_basis_ref = '" + entry.id() + "'"));
@@ -186,6 +195,37 @@ class CareRelationshipTest {
         // left before anyone saw the patient: no visit, no follow-up
         apply(EventTypes.QUEUE_ENTRY_LEFT_WITHOUT_BEING_SEEN, entry.snapshot(QueueStatuses.LEFT_WITHOUT_BEING_SEEN, null, null));
         genNurseIsRefusedEverything(patient.id(), patient.noteId(), patient.documentId(), patient.family());
+    }
+
+    @Test
+    void aCheckInIsAuditedInTheNameOfTheUserWhoMadeIt() {
+        EmrPatient patient = emrPatient();
+        String desk = "reception.gen." + UUID.randomUUID().toString().substring(0, 8);
+        QueueEvents.Entry entry = QueueEvents.Entry.of(gen, patient.id());
+        QueueEventActor receptionist = new QueueEventActor(UUID.randomUUID().toString(), desk, List.of("receptionist"));
+        awaitApplied(queue.sendAs(receptionist, EventTypes.QUEUE_ENTRY_CHECKED_IN, entry.snapshot(QueueStatuses.ARRIVED, null, null)));
+
+        // the person and their role, as for any other access, with the entry as the basis
+        assertEquals(1, count("select count(*) from audit_log where patient_id = '" + patient.id()
+                + "' and action = 'patient.check-in' and actor = '" + desk + "' and actor_roles = '{receptionist}'"
+                + " and outcome = 'success' and access_basis = 'queue-entry' and access_basis_ref = '" + entry.id() + "'"));
+        assertEquals(0, count("select count(*) from audit_log where patient_id = '" + patient.id()
+                + "' and action = 'patient.check-in' and actor = 'queue-service'"));
+        ConsumerRecord<String, String> published = TopicReader.awaitOne(Topics.AUDIT, record -> patient.id().equals(record.key())
+                && "patient.check-in".equals(new JsonObject(record.value()).getString("action")));
+        assertEquals(desk, new JsonObject(published.value()).getString("actor"));
+        assertEquals(List.of("receptionist"), new JsonObject(published.value()).getJsonArray("actorRoles").getList());
+
+        // a transfer in is audited in the name of whoever transferred the patient
+        String nurse = "nurse.gen." + UUID.randomUUID().toString().substring(0, 8);
+        UUID cardiology = UUID.randomUUID();
+        QueueEventActor transferring = new QueueEventActor(UUID.randomUUID().toString(), nurse, List.of("nurse"));
+        awaitApplied(queue.sendAs(transferring, EventTypes.QUEUE_ENTRY_TRANSFERRED, entry.snapshot(QueueStatuses.TRANSFERRED, null, null)));
+        QueueEvents.Entry continued = new QueueEvents.Entry(UUID.randomUUID(), cardiology, entry.patientId(), entry.complaint());
+        awaitApplied(queue.sendAs(transferring, EventTypes.QUEUE_ENTRY_TRANSFERRED_IN, continued.snapshot(QueueStatuses.ARRIVED, null, null)));
+        assertEquals(1, count("select count(*) from audit_log where patient_id = '" + patient.id()
+                + "' and action = 'patient.check-in' and actor = '" + nurse + "' and actor_roles = '{nurse}'"
+                + " and access_basis_ref = '" + continued.id() + "'"));
     }
 
     @Test

@@ -78,7 +78,7 @@ public class CheckInService {
                     QueueEntry pending = newEntry(caller, department, entryId, TICKET_DRAWN_BY_DATABASE, arrival, now);
                     return checkIns.insertArrival(caller.username(), idempotencyKey, requestHash, pending, department.code(),
                                     pending.arrival(caller.username(), null, now),
-                                    events.prepare(EventTypes.QUEUE_ENTRY_CHECKED_IN, pending))
+                                    events.prepare(EventTypes.QUEUE_ENTRY_CHECKED_IN, pending, caller))
                             .flatMap(ticket -> ticket == null
                                     ? Panache.withSession(() -> replay(caller, idempotencyKey, requestHash))
                                     : Uni.createFrom().item(new CheckedIn(

@@ -85,7 +85,7 @@ public class QueueFlowService {
                                     QueueTransition transition = entry.call(doctorId, room, doctor.username(), now);
                                     metrics.called(entry, now);
                                     return transitions.persist(transition)
-                                            .call(() -> events.record(EventTypes.QUEUE_ENTRY_CALLED, entry))
+                                            .call(() -> events.record(EventTypes.QUEUE_ENTRY_CALLED, entry, doctor))
                                             .replaceWith(entry);
                                 })))
                 .invoke(entry -> {
@@ -146,11 +146,11 @@ public class QueueFlowService {
                                         QueueEntry continued = entry.continueIn(target,
                                                 target.code() + "-" + String.format("%03d", ticketNumber), caller.username(), rules, now);
                                         return transitions.persist(out)
-                                                .call(() -> events.record(EventTypes.QUEUE_ENTRY_TRANSFERRED, entry))
+                                                .call(() -> events.record(EventTypes.QUEUE_ENTRY_TRANSFERRED, entry, caller))
                                                 .call(() -> entries.persist(continued))
                                                 .call(() -> transitions.persist(continued.arrival(caller.username(),
                                                         "transferred from " + entry.ticket(), now)))
-                                                .call(() -> events.record(EventTypes.QUEUE_ENTRY_TRANSFERRED_IN, continued))
+                                                .call(() -> events.record(EventTypes.QUEUE_ENTRY_TRANSFERRED_IN, continued, caller))
                                                 .replaceWith(continued);
                                     });
                                 }))))
@@ -185,7 +185,7 @@ public class QueueFlowService {
                                 .flatMap(entry -> {
                                     QueueTransition transition = action.apply(entry, department);
                                     return transitions.persist(transition)
-                                            .call(() -> events.record(eventType, entry))
+                                            .call(() -> events.record(eventType, entry, caller))
                                             .call(() -> also.apply(entry))
                                             .replaceWith(entry);
                                 })))

@@ -90,9 +90,9 @@ public class SlaMonitor {
                     if (entry.markBreachIfDue(now)) {
                         metrics.slaBreached(entry);
                         Log.infof("SLA breached by entry %s in department %s", entry.id(), department.id());
-                        return events.record(EventTypes.QUEUE_ENTRY_SLA_BREACHED, entry);
+                        return events.record(EventTypes.QUEUE_ENTRY_SLA_BREACHED, entry, QueueEventPublisher.BY_ITSELF);
                     }
-                    return reprioritised ? events.record(EventTypes.QUEUE_ENTRY_REPRIORITISED, entry) : Uni.createFrom().nullItem();
+                    return reprioritised ? events.record(EventTypes.QUEUE_ENTRY_REPRIORITISED, entry, QueueEventPublisher.BY_ITSELF) : Uni.createFrom().nullItem();
                 })
                 .collect().asList()).replaceWithVoid();
     }
@@ -106,7 +106,8 @@ public class SlaMonitor {
                     boolean waiting = entry.status().waiting();
                     var transition = waiting ? entry.cancel("system", END_OF_DAY, now) : entry.noShow("system", END_OF_DAY, now);
                     return transitions.persist(transition).chain(() -> events.record(
-                            waiting ? EventTypes.QUEUE_ENTRY_CANCELLED : EventTypes.QUEUE_ENTRY_NO_SHOW, entry));
+                            waiting ? EventTypes.QUEUE_ENTRY_CANCELLED : EventTypes.QUEUE_ENTRY_NO_SHOW, entry,
+                            QueueEventPublisher.BY_ITSELF));
                 })
                 .collect().asList()
                 .invoke(closed -> Log.infof("department %s closed for the day: %d entries", department.id(), closed.size())))

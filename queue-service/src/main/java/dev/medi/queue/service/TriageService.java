@@ -85,7 +85,7 @@ public class TriageService {
                                             caller.username(), now);
                                     return transitions.persist(transition)
                                             .call(() -> records.persist(record))
-                                            .call(() -> events.record(EventTypes.QUEUE_ENTRY_TRIAGED, entry, record.eventData()))
+                                            .call(() -> events.record(EventTypes.QUEUE_ENTRY_TRIAGED, entry, record.eventData(), caller))
                                             .replaceWith(new Triaged(entry, record, result));
                                 })))
                 .invoke(events::committed);

@@ -23,6 +23,18 @@ class QueueEventSchemaTest {
     }
 
     @Test
+    void theActorIsOptionalNullableAndClosed() {
+        String withActor = VALID.replace("\"sequence\":3,", "\"sequence\":3,\"actor\":{\"id\":\"0193a000-0000-7000-8000-0000000000bb\","
+                + "\"name\":\"desk.gen\",\"roles\":[\"receptionist\"]},");
+        EventSchemas.assertValid(Topics.QUEUE_EVENTS, withActor);
+        EventSchemas.assertValid(Topics.QUEUE_EVENTS, VALID.replace("\"sequence\":3,", "\"sequence\":3,\"actor\":null,"));
+        assertThrows(AssertionError.class, () -> EventSchemas.assertValid(Topics.QUEUE_EVENTS,
+                withActor.replace("\"name\":\"desk.gen\",", "")));
+        assertThrows(AssertionError.class, () -> EventSchemas.assertValid(Topics.QUEUE_EVENTS,
+                withActor.replace("\"name\":\"desk.gen\",", "\"name\":\"desk.gen\",\"password\":\"x\",")));
+    }
+
+    @Test
     void anEventWithoutSequenceIsInvalid() {
         assertThrows(AssertionError.class,
                 () -> EventSchemas.assertValid(Topics.QUEUE_EVENTS, VALID.replace("\"sequence\":3,", "")));

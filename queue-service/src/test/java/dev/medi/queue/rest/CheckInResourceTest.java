@@ -14,7 +14,9 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
 import javax.sql.DataSource;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -66,6 +68,29 @@ class CheckInResourceTest {
         assertTrue(data.getLong("sequence") >= 1);
         assertEquals(0, count("select count(*) from outbox where id::text = '" + header(event, "ce_id") + "'"),
                 "a published event is removed from the outbox");
+    }
+
+    @Test
+    void theCheckedInEventNamesTheUserOfTheToken() {
+        String token = QueueApi.token("receptionist");
+        JsonObject claims = new JsonObject(new String(Base64.getUrlDecoder().decode(token.split("\\.")[1]),
+                StandardCharsets.UTF_8));
+        String entryId = given().auth().oauth2(token).contentType(ContentType.JSON)
+                .header("Idempotency-Key", UUID.randomUUID().toString())
+                .body(QueueApi.arrival("sore throat"))
+                .post("/api/v1/queues/{dept}/check-ins", GENERAL)
+                .then().statusCode(201).extract().path("id");
+
+        // on the real topic: the token's subject, user name and roles, in the one check-in statement's event
+        ConsumerRecord<String, String> event = awaitEvent(entryId);
+        EventSchemas.assertValid(Topics.QUEUE_EVENTS, event.value());
+        JsonObject actor = new JsonObject(event.value()).getJsonObject("actor");
+        assertEquals(claims.getString("sub"), actor.getString("id"));
+        assertEquals(claims.getString("upn"), actor.getString("name"));
+        assertEquals(List.of("receptionist"), actor.getJsonArray("roles").getList());
+        // the same person the entry's history names
+        QueueApi.as("nurse").get("/api/v1/queues/{dept}/entries/{id}/history", GENERAL, entryId)
+                .then().statusCode(200).body("transitions[0].actor", equalTo(actor.getString("name")));
     }
 
     @Test

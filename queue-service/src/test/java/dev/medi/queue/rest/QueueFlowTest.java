@@ -1,5 +1,6 @@
 package dev.medi.queue.rest;
 
+import dev.medi.devstack.DevTokens;
 import dev.medi.platform.events.Topics;
 import dev.medi.platform.testing.Databases;
 import dev.medi.platform.testing.EventSchemas;
@@ -202,6 +203,16 @@ class QueueFlowTest {
                 .body("transitions.to", equalTo(List.of("ARRIVED", "TRIAGED", "TRANSFERRED", "TRIAGED")))
                 .body("transitions[3].reason", matchesPattern("transferred from GEN-\\d{3}"))
                 .body("triages.size()", equalTo(1));
+        // both events of the transfer name the nurse who made it (patient-service audits the transfer in with it)
+        for (String[] event : new String[][] {{entry, "medi.queue.entry.transferred.v1"}, {moved, "medi.queue.entry.transferred-in.v1"}}) {
+            ConsumerRecord<String, String> record = TopicReader.awaitOne(Topics.QUEUE_EVENTS,
+                    r -> event[0].equals(TopicReader.header(r, "ce_subject")) && event[1].equals(TopicReader.header(r, "ce_type")));
+            EventSchemas.assertValid(Topics.QUEUE_EVENTS, record.value());
+            JsonObject actor = new JsonObject(record.value()).getJsonObject("actor");
+            assertEquals("test.nurse", actor.getString("name"), event[1]);
+            assertEquals(DevTokens.userId("test.nurse"), actor.getString("id"), event[1]);
+            assertEquals(List.of("nurse"), actor.getJsonArray("roles").getList(), event[1]);
+        }
         as("nurse").body(Map.of("departmentId", GENERAL, "reason", "back")).post("/api/v1/queues/{d}/entries/{id}/transfer", GENERAL, entry)
                 .then().statusCode(400);
         as("nurse").body(Map.of("departmentId", UUID.randomUUID(), "reason", "nowhere"))

@@ -91,6 +91,7 @@ class SnapshotTest {
         assertEquals(2, data.getJsonObject("entry").getInteger("priority"), "untriaged (3) moved up one step");
         assertTrue(data.getJsonObject("entry").getString("slaBreachedAt") != null);
         EventSchemas.assertValid(Topics.QUEUE_EVENTS, breach.value());
+        assertTrue(data.containsKey("actor") && data.getValue("actor") == null, "the monitor's own change names no user");
         as("nurse").get("/api/v1/queues/{d}/snapshot", department).then().body("entries[0].slaState", equalTo("BREACHED"));
 
         // the next check-in is numbered right after the breach: the monitor's events share the sequence

@@ -12,16 +12,26 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
- * Who is calling, from a verified access token: user name, roles and the departments the user works in.
- * Department access is checked here, below the resources, so no route can forget it.
+ * Who is calling, from a verified access token: user name, roles, the departments the user works in and the
+ * token's subject (the user id; a hospital system's client id). Department access is checked here, below the
+ * resources, so no route can forget it.
+ *
+ * @param subject the token's {@code sub}, or {@code null} for a caller not made from a token (a service acting
+ *                on its own)
  */
-public record Caller(String username, Set<String> roles, Set<UUID> departments) {
+public record Caller(String username, Set<String> roles, Set<UUID> departments, String subject) {
 
     /** Name of the token claim listing the caller's department ids. */
     public static final String DEPARTMENTS_CLAIM = "departments";
 
+    /** A caller without a token subject: a service acting on its own (an event consumer, a scheduled job). */
+    public Caller(String username, Set<String> roles, Set<UUID> departments) {
+        this(username, roles, departments, null);
+    }
+
     public static Caller of(JsonWebToken token) {
-        return new Caller(token.getName(), Set.copyOf(token.getGroups()), departmentsOf(token.getClaim(DEPARTMENTS_CLAIM)));
+        return new Caller(token.getName(), Set.copyOf(token.getGroups()), departmentsOf(token.getClaim(DEPARTMENTS_CLAIM)),
+                token.getSubject());
     }
 
     public boolean hasRole(String role) {
