@@ -3,10 +3,13 @@ package dev.medi.gateway.routing;
 import dev.medi.gateway.client.UpstreamHttpClient;
 import dev.medi.gateway.config.GatewayConfig;
 import dev.medi.gateway.metrics.ProxiedRouteTags;
+import dev.medi.gateway.service.Revocations;
+import dev.medi.gateway.service.StreamToken;
 import dev.medi.platform.defaults.ProblemResponses;
 import dev.medi.platform.defaults.ProblemType;
 import dev.medi.platform.defaults.RequestIds;
 import io.quarkus.logging.Log;
+import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClosedException;
@@ -26,6 +29,7 @@ import jakarta.annotation.Priority;
 import jakarta.enterprise.event.Observes;
 import jakarta.interceptor.Interceptor;
 import jakarta.inject.Singleton;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 
 import java.io.IOException;
 import java.net.ConnectException;
@@ -51,14 +55,16 @@ public class ApiProxy {
 
     private final GatewayConfig config;
     private final UpstreamHttpClient upstreamClient;
+    private final Revocations revocations;
 
     /** The edge's body limit; bodies of unknown length are counted on the way ({@link StreamedBodyLimit}). */
     @org.eclipse.microprofile.config.inject.ConfigProperty(name = "medi.http.max-body-size", defaultValue = "11M")
     io.quarkus.runtime.configuration.MemorySize maxBodySize;
 
-    ApiProxy(GatewayConfig config, UpstreamHttpClient upstreamClient) {
+    ApiProxy(GatewayConfig config, UpstreamHttpClient upstreamClient, Revocations revocations) {
         this.config = config;
         this.upstreamClient = upstreamClient;
+        this.revocations = revocations;
     }
 
     void installRoutes(@Observes @Priority(ROUTES_PRIORITY) Router router) {
@@ -75,8 +81,9 @@ public class ApiProxy {
                     .addInterceptor(new UpstreamFailure(route.getKey()));
             ProxyHandler handler = ProxyHandler.create(proxy);
             for (String prefix : route.getValue()) {
-                router.route(prefix).handler(ctx -> tagRoute(ctx, prefix)).handler(handler);
-                router.route(prefix + "/*").handler(ctx -> tagRoute(ctx, prefix)).handler(handler);
+                router.route(prefix).handler(ctx -> tagRoute(ctx, prefix)).handler(this::refuseEndedSessions).handler(handler);
+                router.route(prefix + "/*").handler(ctx -> tagRoute(ctx, prefix)).handler(this::refuseEndedSessions)
+                        .handler(handler);
             }
             Log.infof("routing %s to %s", route.getValue(), route.getKey());
         }
@@ -85,6 +92,24 @@ public class ApiProxy {
     /** The request's metrics carry the route's template, never its path (ids). */
     private static void tagRoute(RoutingContext ctx, String prefix) {
         ProxiedRouteTags.mark(ProxiedRouteTags.template(prefix, ctx.normalizedPath()));
+        ctx.next();
+    }
+
+    /**
+     * A token of a session that was signed out or revoked, or of a user disabled after it was issued, is refused
+     * here although it has not expired: auth-service's events reach the gateway within about a second
+     * ({@link Revocations}, the same memory that ends live streams). Without this, a signed-out token would keep
+     * working for ordinary requests until its {@code exp}, up to 10 minutes. Tokens without a session (hospital
+     * systems' client credentials) are unaffected.
+     */
+    private void refuseEndedSessions(RoutingContext ctx) {
+        if (ctx.user() instanceof QuarkusHttpUser user
+                && user.getSecurityIdentity().getPrincipal() instanceof JsonWebToken token
+                && revocations.refuses(StreamToken.of(token))) {
+            ProblemResponses.end(ctx.response(), ctx.request(), ProblemType.UNAUTHORIZED,
+                    "This sign-in session has ended. Sign in again.");
+            return;
+        }
         ctx.next();
     }
 
