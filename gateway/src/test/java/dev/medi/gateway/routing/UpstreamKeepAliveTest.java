@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -48,7 +49,7 @@ class UpstreamKeepAliveTest {
     String standIn;
 
     @Test
-    void burstsAfterIdlePausesNeverMeetAClosedConnection() throws InterruptedException {
+    void burstsAfterIdlePausesNeverMeetAClosedConnection() {
         String token = TestTokens.forRoles("doctor");
         JsonObject before = counts();
         List<Integer> statuses = new ArrayList<>();
@@ -59,9 +60,11 @@ class UpstreamKeepAliveTest {
                 statuses.add(given().auth().oauth2(token).get(IdleClosingUpstream.ROUTE + "/jobs/" + UUID.randomUUID())
                         .statusCode());
             }
-            // The quiet time between bursts is the traffic pattern under test (longer than the service's idle
-            // timeout), not a wait for something to happen.
-            Thread.sleep(IdleClosingUpstream.IDLE_TIMEOUT.plus(Duration.ofSeconds(1)).toMillis());
+            // The quiet time between bursts is the traffic pattern under test: the service has answered nothing for
+            // longer than its idle timeout, so any connection the gateway kept would be closed under the next request.
+            long quiet = IdleClosingUpstream.IDLE_TIMEOUT.plus(Duration.ofSeconds(1)).toMillis();
+            await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(200))
+                    .until(() -> counts().getLong("idleMillis") > quiet);
         }
         assertEquals(List.of(200), statuses.stream().distinct().toList(), "every answer 200: " + statuses);
         JsonObject after = counts();

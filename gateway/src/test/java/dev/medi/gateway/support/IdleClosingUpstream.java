@@ -19,6 +19,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A service behind the gateway that closes keep-alive connections, as servers, load balancers and NAT tables do,
@@ -29,7 +30,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * gets the same treatment, whatever the idle time.
  *
  * <p>Everything else is answered {@code 200} with what arrived. {@code GET /__counts} (answered on any connection,
- * then closed) tells how many requests per method were answered and how many were closed on.
+ * then closed) tells how many requests per method were answered and how many were closed on, and
+ * ({@code idleMillis}) how long ago the last answer went out on any connection.
  */
 public class IdleClosingUpstream implements QuarkusTestResourceLifecycleManager {
 
@@ -43,6 +45,7 @@ public class IdleClosingUpstream implements QuarkusTestResourceLifecycleManager 
     private final Map<String, AtomicInteger> answered = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> closedOn = new ConcurrentHashMap<>();
     private final AtomicInteger connections = new AtomicInteger();
+    private final AtomicLong lastAnswerAnywhere = new AtomicLong(System.nanoTime());
     private ServerSocket server;
     private ExecutorService threads;
 
@@ -94,6 +97,7 @@ public class IdleClosingUpstream implements QuarkusTestResourceLifecycleManager 
                 write(out, new JsonObject().put("connection", connection).put("request", request)
                         .put("method", read.method()).put("uri", read.path()).put("body", read.body()), false);
                 lastAnswer = System.nanoTime();
+                lastAnswerAnywhere.set(lastAnswer);
             }
         } catch (IOException e) {
             // the client went away
@@ -105,7 +109,8 @@ public class IdleClosingUpstream implements QuarkusTestResourceLifecycleManager 
         answered.forEach((method, count) -> answeredJson.put(method, count.get()));
         JsonObject closedJson = new JsonObject();
         closedOn.forEach((method, count) -> closedJson.put(method, count.get()));
-        return new JsonObject().put("answered", answeredJson).put("closed", closedJson);
+        long idleMillis = Duration.ofNanos(System.nanoTime() - lastAnswerAnywhere.get()).toMillis();
+        return new JsonObject().put("answered", answeredJson).put("closed", closedJson).put("idleMillis", idleMillis);
     }
 
     private static void count(Map<String, AtomicInteger> counts, String method) {
