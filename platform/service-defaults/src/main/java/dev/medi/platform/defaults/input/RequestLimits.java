@@ -79,8 +79,8 @@ public class RequestLimits {
                     "The request headers are larger than " + maxHeaderSize.asLongValue() / 1024 + " KiB.");
             return;
         }
-        // the only way a NUL reaches a query or path parameter (a raw NUL is not valid HTTP)
-        if (request.uri().toLowerCase(Locale.ROOT).contains("%00")) {
+        // the only way a NUL reaches a query or path parameter (a raw NUL is not valid HTTP); "%00" has no case
+        if (request.uri().contains("%00")) {
             ProblemResponses.end(ctx.response(), request, ProblemType.VALIDATION,
                     "The request address contains a character that cannot be stored (NUL).");
             return;
