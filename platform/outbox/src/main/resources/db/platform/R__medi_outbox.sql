@@ -12,3 +12,6 @@ create table if not exists outbox (
     occurred_at   timestamptz not null
 );
 create index if not exists outbox_position_idx on outbox (position);
+-- A service that numbers some of its events at commit (queue-service, per department) names the scope here,
+-- so its trigger neither parses the Kafka key nor knows topic names.
+alter table outbox add column if not exists sequence_scope uuid;

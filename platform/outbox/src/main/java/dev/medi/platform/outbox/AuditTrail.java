@@ -1,9 +1,9 @@
 package dev.medi.platform.outbox;
 
 import dev.medi.platform.defaults.RequestIds;
+import dev.medi.platform.events.AuditEvents;
 import dev.medi.platform.events.AuditRecord;
-import dev.medi.platform.events.EventTypes;
-import dev.medi.platform.events.Topics;
+import dev.medi.platform.events.EventType;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -20,11 +20,11 @@ import java.util.List;
 public class AuditTrail {
 
     private final Outbox outbox;
-    private final String source;
+    private final EventType<AuditRecord> recorded;
 
     AuditTrail(Outbox outbox, @ConfigProperty(name = "quarkus.application.name") String application) {
         this.outbox = outbox;
-        this.source = "/medi/" + application;
+        this.recorded = AuditEvents.RECORDED.withSource("/medi/" + application);
     }
 
     /** Appends a record keyed by {@code targetId}; call inside the transaction of the change. */
@@ -33,7 +33,6 @@ public class AuditTrail {
         Object requestId = MDC.get(RequestIds.MDC_KEY);
         AuditRecord record = new AuditRecord(actor, List.copyOf(actorRoles), action, targetType, targetId, outcome,
                 Instant.now(), requestId == null ? null : requestId.toString());
-        return outbox.append(Topics.AUDIT, targetId, EventTypes.AUDIT_RECORDED, source, targetId, record)
-                .replaceWithVoid();
+        return outbox.append(recorded, record).replaceWithVoid();
     }
 }

@@ -3,6 +3,7 @@ package dev.medi.platform.outbox;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.medi.platform.defaults.TimeOrderedIds;
+import dev.medi.platform.events.EventType;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -23,6 +24,36 @@ public class Outbox {
     }
 
     /**
+     * Appends an event described by the catalogue in platform/events: topic, key, CloudEvent type, source and
+     * subject all follow from {@code type} and {@code data}.
+     *
+     * @return the event id (the CloudEvent id)
+     */
+    public <T> Uni<UUID> append(EventType<T> type, T data) {
+        OutboxEvent event;
+        try {
+            event = prepare(type, data);
+        } catch (IllegalStateException e) {
+            return Uni.createFrom().failure(e);
+        }
+        return event.persist().replaceWith(event.id);
+    }
+
+    /**
+     * The row {@link #append(EventType, Object)} would write, not yet stored: for a hot path that inserts it with
+     * its own SQL in the same statement as the change (queue-service's check-in).
+     *
+     * @throws IllegalStateException if {@code data} cannot be serialised
+     */
+    public <T> OutboxEvent prepare(EventType<T> type, T data) {
+        OutboxEvent event = prepare(type.topic(), type.keyOf(data), type.type(), type.source(), type.subjectOf(data),
+                data);
+        event.sequenceScope = type.sequenceScopeOf(data);
+        return event;
+    }
+
+    /**
+     * @deprecated positional strings; use {@link #append(EventType, Object)} with the catalogue's descriptor
      * @param topic        Kafka topic
      * @param partitionKey Kafka key (orders the events that share it)
      * @param type         CloudEvent type
@@ -31,6 +62,7 @@ public class Outbox {
      * @param data         CloudEvent data, serialised to JSON now
      * @return the event id
      */
+    @Deprecated(forRemoval = true)
     public Uni<UUID> append(String topic, String partitionKey, String type, String source, String subject, Object data) {
         OutboxEvent event;
         try {
@@ -47,6 +79,7 @@ public class Outbox {
      *
      * @throws IllegalStateException if {@code data} cannot be serialised
      */
+    @Deprecated(forRemoval = true)
     public OutboxEvent prepare(String topic, String partitionKey, String type, String source, String subject, Object data) {
         OutboxEvent event = new OutboxEvent();
         event.id = TimeOrderedIds.next();

@@ -31,6 +31,10 @@ public class OutboxEvent extends PanacheEntityBase {
 
     public String subject;
 
+    /** Scope in which the database numbers the event at commit (a queue event's department), or null. */
+    @Column(name = "sequence_scope")
+    public UUID sequenceScope;
+
     /** CloudEvent data, JSON. */
     public String payload;
 

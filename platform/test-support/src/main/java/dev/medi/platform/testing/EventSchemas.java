@@ -16,6 +16,11 @@ import java.nio.charset.StandardCharsets;
 /** Contract checks: event data as produced must match the JSON Schema published in platform/events. */
 public final class EventSchemas {
 
+    /** @throws AssertionError listing every violation when {@code data} does not match its type's schema */
+    public static void assertValid(dev.medi.platform.events.EventType<?> type, String data) {
+        assertValid(type.topic(), data);
+    }
+
     /** @throws AssertionError listing every violation when {@code data} does not match the topic's schema */
     public static void assertValid(String topic, String data) {
         Validator validator = Validator.create(JsonSchema.of(load(topic)),
