@@ -12,7 +12,7 @@ import java.util.UUID;
 
 /**
  * Appends events to the outbox. Call it inside the transaction that makes the change, so the event
- * exists if and only if the change was committed; then call {@link OutboxRelay#wake()} after commit.
+ * exists if and only if the change was committed. The commit itself wakes the {@link OutboxRelay}.
  */
 @ApplicationScoped
 public class Outbox {

@@ -9,12 +9,16 @@ import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.vertx.mutiny.pgclient.PgConnection;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -34,6 +38,13 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Publishes outbox rows to Kafka in commit order and deletes them once the broker acknowledged them.
  *
+ * <p>It wakes itself: the outbox table's statement trigger sends {@code NOTIFY medi_outbox} when a transaction
+ * that added events commits (gated to one NOTIFY at a time, ADR 0011), and the relay {@code LISTEN}s on a
+ * connection it holds from the reactive pool (the pool's default size counts it). When that connection drops
+ * it listens again on a new one; the {@code medi.outbox.poll-interval} poll is the safety net meanwhile. A
+ * connection pooler in front of PostgreSQL must give the relay a session-mode connection: in transaction
+ * mode a {@code LISTEN} is lost when the pooler hands the server connection to someone else.
+ *
  * <p>One drain at a time per database (a transaction-scoped advisory lock), so several replicas never
  * reorder a key's events. A failed publish rolls the transaction back: the rows stay and are retried
  * with exponential backoff. A crash between the broker's ack and the delete re-publishes the batch
@@ -44,7 +55,12 @@ public class OutboxRelay {
 
     /** Advisory lock key: "medi-outbox" folded into a bigint. */
     private static final long DRAIN_LOCK = 0x6d6564692d6f7574L;
+    /** The notification channel the outbox trigger sends to (R__medi_outbox.sql). */
+    static final String CHANNEL = "medi_outbox";
+    /** Advisory lock key of the trigger's wake gate: "medi-wak" folded into a bigint (R__medi_outbox.sql). */
+    static final long WAKE_GATE = 0x6d6564692d77616bL;
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
+    private static final Duration LISTEN_RETRY = Duration.ofSeconds(1);
 
     private final Pool pool;
     private final MutinyEmitter<String> emitter;
@@ -56,6 +72,8 @@ public class OutboxRelay {
     private final Counter published;
     private final Counter failures;
     private final Timer lag;
+    private volatile boolean stopping;
+    private volatile PgConnection listening;
 
     OutboxRelay(Pool pool, @Channel("medi-outbox") MutinyEmitter<String> emitter, MeterRegistry registry,
                 @ConfigProperty(name = "medi.outbox.batch-size") int batchSize) {
@@ -70,8 +88,66 @@ public class OutboxRelay {
                 .publishPercentileHistogram().register(registry);
     }
 
-    /** Asks for a drain soon; cheap and safe to call from anywhere, e.g. right after a commit. */
+    /**
+     * @deprecated the outbox wakes the relay itself when the appending transaction commits; nothing to call
+     */
+    @Deprecated(forRemoval = true)
     public void wake() {
+        // no-op: kept until the last caller is gone
+    }
+
+    void listen(@Observes StartupEvent started) {
+        listen();
+    }
+
+    void stopListening(@Observes ShutdownEvent shutdown) {
+        stopping = true;
+        PgConnection connection = listening;
+        if (connection != null) {
+            connection.closeAndForget();
+        }
+    }
+
+    /** Takes a connection from the pool and LISTENs on it; again after it drops, until shutdown. */
+    private void listen() {
+        if (stopping) {
+            return;
+        }
+        pool.getConnection()
+                .map(PgConnection::cast)
+                .call(connection -> connection.query("listen " + CHANNEL).execute()
+                        .onFailure().call(connection::close))
+                .subscribe().with(connection -> {
+                    listening = connection;
+                    connection.notificationHandler(notification -> requestDrain());
+                    connection.closeHandler(() -> {
+                        listening = null;
+                        if (!stopping) {
+                            Log.warn("outbox LISTEN connection closed; listening again");
+                            retryListen();
+                        }
+                    });
+                    // events committed while nobody listened
+                    requestDrain();
+                }, failure -> {
+                    Log.warnf("outbox LISTEN failed (%s); retry in %d ms", failure.getClass().getSimpleName(),
+                            LISTEN_RETRY.toMillis());
+                    retryListen();
+                });
+    }
+
+    private void retryListen() {
+        Uni.createFrom().voidItem().onItem().delayIt().by(LISTEN_RETRY)
+                .subscribe().with(ignored -> listen());
+    }
+
+    /** Whether the relay holds its LISTEN connection now (for tests and diagnosis). */
+    boolean isListening() {
+        return listening != null;
+    }
+
+    /** Asks for a drain soon; cheap and safe to call from anywhere. */
+    void requestDrain() {
         wakeRequested.set(true);
         if (System.currentTimeMillis() >= retryNotBefore.get() && draining.compareAndSet(false, true)) {
             drainLoop();
@@ -82,7 +158,7 @@ public class OutboxRelay {
     @Scheduled(every = "${medi.outbox.poll-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class) // not before messaging is wired
     void poll() {
-        wake();
+        requestDrain();
     }
 
     private void drainLoop() {
@@ -90,11 +166,13 @@ public class OutboxRelay {
         drainBatch().subscribe().with(count -> {
             consecutiveFailures.set(0);
             retryNotBefore.set(0);
-            if (count >= batchSize || wakeRequested.get()) {
+            // until a read finds nothing: the transactions that skipped their NOTIFY at the wake gate
+            // committed meanwhile, and their rows are read by the next round
+            if (count > 0 || wakeRequested.get()) {
                 drainLoop();
             } else {
                 draining.set(false);
-                // A wake() that raced with the end of this drain must not be lost.
+                // A wake-up that raced with the end of this drain must not be lost.
                 if (wakeRequested.get() && draining.compareAndSet(false, true)) {
                     drainLoop();
                 }
