@@ -11,12 +11,9 @@ import dev.medi.auth.repository.RolePolicyRepository;
 import dev.medi.auth.repository.UserRepository;
 import dev.medi.platform.defaults.ProblemException;
 import dev.medi.platform.defaults.ProblemType;
-import dev.medi.platform.events.EventSources;
-import dev.medi.platform.events.EventTypes;
-import dev.medi.platform.events.Topics;
-import dev.medi.platform.outbox.Outbox;
-import dev.medi.platform.outbox.OutboxRelay;
+import dev.medi.auth.messaging.AuthEventPublisher;
 import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -28,7 +25,6 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HexFormat;
-import java.util.Map;
 import java.util.OptionalLong;
 
 /** Login, refresh-token rotation with reuse detection, logout. */
@@ -51,8 +47,7 @@ public class AuthService {
     private final PasswordHasher hasher;
     private final TokenIssuer issuer;
     private final AuthConfig config;
-    private final Outbox outbox;
-    private final OutboxRelay relay;
+    private final AuthEventPublisher events;
     private final LoginThrottle throttle;
     private final SecondFactor secondFactor;
     private final RolePolicyRepository policies;
@@ -60,7 +55,7 @@ public class AuthService {
     private final Clock clock = Clock.systemUTC();
 
     AuthService(UserRepository users, RefreshSessionRepository sessions, RefreshTokenRepository refreshTokens,
-                PasswordHasher hasher, TokenIssuer issuer, AuthConfig config, Outbox outbox, OutboxRelay relay,
+                PasswordHasher hasher, TokenIssuer issuer, AuthConfig config, AuthEventPublisher events,
                 LoginThrottle throttle, SecondFactor secondFactor, RolePolicyRepository policies,
                 SessionRevocations revocations) {
         this.revocations = revocations;
@@ -73,15 +68,16 @@ public class AuthService {
         this.hasher = hasher;
         this.issuer = issuer;
         this.config = config;
-        this.outbox = outbox;
-        this.relay = relay;
+        this.events = events;
     }
 
     /**
      * Same answer for an unknown user, a wrong password and a disabled account (no enumeration);
      * throttled per account, per client {@code address} and per both ({@link LoginThrottle}). An account with a second factor also
      * needs {@code code}: without one the answer is {@code second-factor-required} (only after the
-     * password matched), a wrong or replayed code counts as a failed attempt.
+     * password matched), a wrong or replayed code counts as a failed attempt. Several transactions by design: the
+     * attempt is counted and committed first, the password is hashed outside any transaction, the refusal is
+     * recorded in a transaction of its own.
      */
     public Uni<Tokens> login(String username, String password, String code, String address) {
         Instant attempt = clock.instant();
@@ -114,14 +110,11 @@ public class AuthService {
                                         .map(tokens -> new SignIn(tried, tokens));
                             })
                             .call(signIn -> signIn.tokens() == null ? Uni.createFrom().voidItem()
-                                    : throttle.signInSucceeded(username, address).call(() -> outbox.append(Topics.AUTH_EVENTS,
-                                            signIn.attempt().user().id().toString(), EventTypes.AUTH_LOGIN_SUCCEEDED,
-                                            EventSources.AUTH_SERVICE, signIn.attempt().user().id().toString(),
-                                            Map.of("userId", signIn.attempt().user().id(), "at", now.toString())))))
+                                    : throttle.signInSucceeded(username, address)
+                                            .call(() -> events.loginSucceeded(signIn.attempt().user(), now))))
                             .flatMap(signIn -> signIn.tokens() != null ? Uni.createFrom().item(signIn.tokens())
                                     : refuse(signIn.attempt(), now));
-                })
-                .invoke(tokens -> relay.wake());
+                });
     }
 
     /** Records the security event, answers 401 — the same for every reason (the attempt was counted already). */
@@ -129,7 +122,6 @@ public class AuthService {
         Log.info("login failed"); // no user name: people type passwords into that field
         return Panache.withTransaction(() -> loginFailed(tried, now))
                 .invoke(() -> {
-                    relay.wake();
                     throw new ProblemException(ProblemType.UNAUTHORIZED, "Wrong user name, password or code.");
                 })
                 .replaceWith((Tokens) null);
@@ -160,18 +152,13 @@ public class AuthService {
      * identifying is recorded (the typed name may be a password typed into the wrong field).
      */
     private Uni<Void> loginFailed(Attempt tried, Instant now) {
-        String reason = tried.failure();
-        String key = tried.user() == null ? "unknown-account" : tried.user().id().toString();
-        Map<String, Object> data = tried.user() == null
-                ? Map.of("reason", reason, "at", now.toString())
-                : Map.of("userId", tried.user().id(), "reason", reason, "at", now.toString());
-        return outbox.append(Topics.AUTH_EVENTS, key, EventTypes.AUTH_LOGIN_FAILED, EventSources.AUTH_SERVICE, key, data)
-                .replaceWithVoid();
+        return events.loginFailed(tried.user(), tried.failure(), now);
     }
 
     /**
      * Exchanges a refresh token for new tokens. The presented token is spent; presenting it again revokes
-     * the whole session (its family), because only a thief or a replay would do that.
+     * the whole session (its family), because only a thief or a replay would do that. The revocation commits
+     * before the 401 is thrown (a declarative transaction would roll it back).
      */
     public Uni<Tokens> refresh(String refreshToken) {
         Instant now = clock.instant();
@@ -180,7 +167,6 @@ public class AuthService {
                                 ? Uni.createFrom().item(new Refreshed(null, EndReason.LOGOUT))
                                 : sessions.findById(stored.sessionId(), LockModeType.PESSIMISTIC_WRITE)
                                         .flatMap(session -> rotate(stored, session, now))))
-                .invoke(relay::wake)
                 .map(refreshed -> {
                     if (refreshed.tokens() == null) {
                         throw new ProblemException(ProblemType.UNAUTHORIZED, SIGN_IN_AGAIN);
@@ -190,16 +176,16 @@ public class AuthService {
     }
 
     /** Ends the session the refresh token belongs to. Unknown tokens are ignored: logout always succeeds. */
+    @WithTransaction
     public Uni<Void> logout(String refreshToken) {
         if (refreshToken == null || refreshToken.isBlank()) {
             return Uni.createFrom().voidItem();
         }
         Instant now = clock.instant();
-        return Panache.withTransaction(() -> refreshTokens.findById(sha256(refreshToken))
-                        .flatMap(stored -> stored == null ? Uni.createFrom().voidItem()
-                                : sessions.findById(stored.sessionId(), LockModeType.PESSIMISTIC_WRITE)
-                                        .flatMap(session -> end(session, EndReason.LOGOUT, now))))
-                .invoke(relay::wake);
+        return refreshTokens.findById(sha256(refreshToken))
+                .flatMap(stored -> stored == null ? Uni.createFrom().voidItem()
+                        : sessions.findById(stored.sessionId(), LockModeType.PESSIMISTIC_WRITE)
+                                .flatMap(session -> end(session, EndReason.LOGOUT, now)));
     }
 
     private Uni<Refreshed> rotate(RefreshToken stored, RefreshSession session, Instant now) {

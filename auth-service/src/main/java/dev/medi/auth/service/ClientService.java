@@ -6,8 +6,9 @@ import dev.medi.platform.defaults.ProblemException;
 import dev.medi.platform.defaults.ProblemType;
 import dev.medi.platform.defaults.security.Caller;
 import dev.medi.platform.outbox.AuditTrail;
-import dev.medi.platform.outbox.OutboxRelay;
 import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -37,37 +38,36 @@ public class ClientService {
     private final ApiClientRepository clients;
     private final TokenIssuer issuer;
     private final AuditTrail audit;
-    private final OutboxRelay relay;
     private final LoginThrottle throttle;
     private final Clock clock = Clock.systemUTC();
 
-    ClientService(ApiClientRepository clients, TokenIssuer issuer, AuditTrail audit, OutboxRelay relay,
-                  LoginThrottle throttle) {
+    ClientService(ApiClientRepository clients, TokenIssuer issuer, AuditTrail audit, LoginThrottle throttle) {
         this.throttle = throttle;
         this.clients = clients;
         this.issuer = issuer;
         this.audit = audit;
-        this.relay = relay;
     }
 
+    @WithTransaction
     public Uni<Registered> register(Caller admin, String name, Set<String> scopes) {
         String clientId = "mc_" + HexFormat.of().formatHex(random(8));
         String secret = Base64.getUrlEncoder().withoutPadding().encodeToString(random(32));
         ApiClient client = ApiClient.register(clientId, name, AuthService.sha256(secret), scopes, admin.username(),
                 clock.instant());
-        return Panache.withTransaction(() -> clients.persist(client)
-                        .call(saved -> audit.record(admin.username(), List.copyOf(admin.roles()), "client.create",
-                                "api-client", saved.id().toString(), "success")))
-                .invoke(relay::wake)
+        return clients.persist(client)
+                .call(saved -> audit.record(admin.username(), List.copyOf(admin.roles()), "client.create",
+                        "api-client", saved.id().toString(), "success"))
                 .map(saved -> new Registered(saved, secret));
     }
 
+    @WithSession
     public Uni<List<ApiClient>> list() {
-        return Panache.withSession(() -> clients.listAll(io.quarkus.panache.common.Sort.by("clientId")));
+        return clients.listAll(io.quarkus.panache.common.Sort.by("clientId"));
     }
 
+    @WithTransaction
     public Uni<ApiClient> setActive(Caller admin, UUID id, boolean active) {
-        return Panache.withTransaction(() -> clients.findById(id).flatMap(client -> {
+        return clients.findById(id).flatMap(client -> {
                     if (client == null) {
                         throw new ProblemException(ProblemType.NOT_FOUND, "No such API client.");
                     }
@@ -76,14 +76,13 @@ public class ClientService {
                                     active ? "client.enable" : "client.disable", "api-client", client.id().toString(), "success")
                             .call(() -> clients.flush())
                             .replaceWith(client);
-                }))
-                .invoke(relay::wake);
+                });
     }
 
     /**
      * OAuth 2 client-credentials grant (RFC 6749 §4.4). {@code requested} narrows the scopes to a subset
      * of the client's; asking for more is refused. Unknown, disabled and wrong-secret clients get the same
-     * answer.
+     * answer. Two transactions: the attempt is counted and committed before the secret is checked.
      */
     public Uni<ClientToken> token(String clientId, String secret, Set<String> requested, String address) {
         Instant now = clock.instant();

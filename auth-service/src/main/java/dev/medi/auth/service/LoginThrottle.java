@@ -5,7 +5,7 @@ import dev.medi.auth.User;
 import dev.medi.auth.config.AuthConfig;
 import dev.medi.auth.repository.LoginThrottleRepository;
 import dev.medi.platform.defaults.RateLimitedException;
-import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -55,8 +55,9 @@ public class LoginThrottle {
      * In a transaction of its own, committed before the password is checked: counts the attempt for each of
      * its keys, or fails with 429 and Retry-After (counting nothing) while one of them is blocked.
      */
+    @WithTransaction
     public Uni<Void> reserveSignIn(String username, String address, Instant now) {
-        return Panache.withTransaction(() -> reserve(signInLimits(username, address), "Too many failed sign-ins.", now));
+        return reserve(signInLimits(username, address), "Too many failed sign-ins.", now);
     }
 
     /** Within a transaction: a correct password (and code) clears the account's counts and gives the address's back. */
@@ -68,13 +69,15 @@ public class LoginThrottle {
     }
 
     /** In a transaction of its own: the password was right but the second factor is still to come; not a failure. */
+    @WithTransaction
     public Uni<Void> signInNotFailed(String username, String address) {
-        return Panache.withTransaction(() -> refund(signInLimits(username, address)));
+        return refund(signInLimits(username, address));
     }
 
     /** The client-credentials grant: secrets are guessed like passwords, so the same rules per client id. */
+    @WithTransaction
     public Uni<Void> reserveClient(String clientId, String address, Instant now) {
-        return Panache.withTransaction(() -> reserve(clientLimits(clientId, address), "Too many failed token requests.", now));
+        return reserve(clientLimits(clientId, address), "Too many failed token requests.", now);
     }
 
     /** Within a transaction. */

@@ -10,7 +10,6 @@ import dev.medi.platform.defaults.ProblemException;
 import dev.medi.platform.defaults.ProblemType;
 import dev.medi.platform.defaults.security.Caller;
 import dev.medi.platform.outbox.AuditTrail;
-import dev.medi.platform.outbox.OutboxRelay;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.logging.Log;
 import io.quarkus.mailer.Mail;
@@ -43,7 +42,6 @@ public class PasswordResetService {
     private final UserService accounts;
     private final MailDelivery mailer;
     private final AuditTrail audit;
-    private final OutboxRelay relay;
     private final AuthConfig config;
     private final LoginThrottle throttle;
     private final SessionRevocations revocations;
@@ -51,7 +49,7 @@ public class PasswordResetService {
 
     PasswordResetService(UserRepository users, PasswordResetTokenRepository resets,
                          PasswordHasher hasher, UserService accounts, MailDelivery mailer, AuditTrail audit,
-                         OutboxRelay relay, AuthConfig config, LoginThrottle throttle,
+                         AuthConfig config, LoginThrottle throttle,
                          SessionRevocations revocations) {
         this.revocations = revocations;
         this.throttle = throttle;
@@ -61,11 +59,10 @@ public class PasswordResetService {
         this.accounts = accounts;
         this.mailer = mailer;
         this.audit = audit;
-        this.relay = relay;
         this.config = config;
     }
 
-    /** Completes once the request is recorded; the mail, if any, is sent in the background. */
+    /** Completes once the request is recorded; the mail, if any, is sent in the background after the commit. */
     public Uni<Void> request(String email, String address) {
         Instant now = clock.instant();
         String token = newToken();
@@ -97,10 +94,7 @@ public class PasswordResetService {
                                     "user.password.force-reset", "user", user.id().toString(), "success"))
                             .replaceWith(user);
                 }))
-                .invoke(user -> {
-                    relay.wake();
-                    sendInBackground(user, token);
-                })
+                .invoke(user -> sendInBackground(user, token)) // after commit: no mail for a rolled-back reset
                 .replaceWithVoid();
     }
 
@@ -132,8 +126,7 @@ public class PasswordResetService {
                                         userId.toString(), "success"))
                                 .replaceWithVoid();
                     }));
-                })
-                .invoke(relay::wake);
+                });
     }
 
     private record NewPassword(UUID userId, String hash) {

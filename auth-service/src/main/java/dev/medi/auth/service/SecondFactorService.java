@@ -9,13 +9,11 @@ import dev.medi.auth.repository.UserRepository;
 import dev.medi.platform.defaults.ProblemException;
 import dev.medi.platform.defaults.ProblemType;
 import dev.medi.platform.defaults.security.Caller;
-import dev.medi.platform.events.EventSources;
-import dev.medi.platform.events.EventTypes;
-import dev.medi.platform.events.Topics;
+import dev.medi.auth.messaging.AuthEventPublisher;
 import dev.medi.platform.outbox.AuditTrail;
-import dev.medi.platform.outbox.Outbox;
-import dev.medi.platform.outbox.OutboxRelay;
 import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
@@ -23,7 +21,6 @@ import jakarta.persistence.LockModeType;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.OptionalLong;
 import java.util.UUID;
 
@@ -40,14 +37,13 @@ public class SecondFactorService {
     private final RolePolicyRepository policies;
     private final SecondFactor secondFactor;
     private final PasswordHasher hasher;
-    private final Outbox outbox;
-    private final OutboxRelay relay;
+    private final AuthEventPublisher events;
     private final AuditTrail audit;
     private final SessionRevocations revocations;
     private final Clock clock = Clock.systemUTC();
 
     SecondFactorService(UserRepository users, RefreshSessionRepository sessions, RolePolicyRepository policies,
-                        SecondFactor secondFactor, PasswordHasher hasher, Outbox outbox, OutboxRelay relay,
+                        SecondFactor secondFactor, PasswordHasher hasher, AuthEventPublisher events,
                         AuditTrail audit, SessionRevocations revocations) {
         this.revocations = revocations;
         this.users = users;
@@ -55,28 +51,29 @@ public class SecondFactorService {
         this.policies = policies;
         this.secondFactor = secondFactor;
         this.hasher = hasher;
-        this.outbox = outbox;
-        this.relay = relay;
+        this.events = events;
         this.audit = audit;
     }
 
     /** A fresh secret for the caller's authenticator app; the current factor stays active until confirmed. */
+    @WithTransaction
     public Uni<SecondFactor.Enrolment> enrol(Caller caller) {
         Instant now = clock.instant();
-        return Panache.withTransaction(() -> own(caller).map(user -> {
+        return own(caller).map(user -> {
             SecondFactor.Enrolment enrolment = secondFactor.enrol(user.id(), user.username());
             user.startTotpEnrolment(enrolment.encryptedSecret(), now);
             return enrolment;
-        }));
+        });
     }
 
     /**
      * Activates the pending secret if {@code code} matches it. The calling session counts as verified with
      * the second factor from now on, so its next refresh is no longer limited to enrolment.
      */
+    @WithTransaction
     public Uni<User> confirm(Caller caller, UUID sessionId, String code) {
         Instant now = clock.instant();
-        return Panache.withTransaction(() -> own(caller).flatMap(user -> {
+        return own(caller).flatMap(user -> {
                     if (user.totpPendingSecret() == null) {
                         throw new ProblemException(ProblemType.CONFLICT, "Start the set-up first: no code is expected.");
                     }
@@ -96,11 +93,13 @@ public class SecondFactorService {
                     return upgrade.call(() -> changed(caller, user, "user.second-factor.enable"))
                             .call(users::flush)
                             .replaceWith(user);
-                }))
-                .invoke(relay::wake);
+                });
     }
 
-    /** Switches the factor off after re-checking the password; refused while a role of the user requires it. */
+    /**
+     * Switches the factor off after re-checking the password (hashed between the read and the write, outside any
+     * transaction); refused while a role of the user requires it.
+     */
     public Uni<User> disable(Caller caller, String currentPassword) {
         return Panache.withSession(() -> own(caller)).flatMap(user -> hasher.verify(currentPassword, user.passwordHash())
                 .flatMap(matches -> {
@@ -117,17 +116,17 @@ public class SecondFactorService {
                                 fresh.disableTotp(now);
                                 return changed(caller, fresh, "user.second-factor.disable").call(users::flush).replaceWith(fresh);
                             })));
-                }))
-                .invoke(relay::wake);
+                }));
     }
 
     /**
      * Admin reset for a lost or replaced phone: the factor is removed and every session of the user ends,
      * so the next sign-in goes through enrolment again.
      */
+    @WithTransaction
     public Uni<User> reset(Caller admin, UUID userId) {
         Instant now = clock.instant();
-        return Panache.withTransaction(() -> users.findById(userId).flatMap(user -> {
+        return users.findById(userId).flatMap(user -> {
                     if (user == null) {
                         throw new ProblemException(ProblemType.NOT_FOUND, "No such account.");
                     }
@@ -136,18 +135,19 @@ public class SecondFactorService {
                             .call(() -> changed(admin, user, "user.second-factor.reset"))
                             .call(users::flush)
                             .replaceWith(user);
-                }))
-                .invoke(relay::wake);
+                });
     }
 
+    @WithSession
     public Uni<List<RolePolicy>> policies() {
-        return Panache.withSession(policies::all);
+        return policies.all();
     }
 
     /** Sets whether {@code role} requires a second factor. Sessions without one are limited at their next refresh. */
+    @WithTransaction
     public Uni<RolePolicy> requireForRole(Caller admin, String role, boolean required) {
         Instant now = clock.instant();
-        return Panache.withTransaction(() -> policies.findById(role).flatMap(policy -> {
+        return policies.findById(role).flatMap(policy -> {
                     if (policy == null) {
                         throw new ProblemException(ProblemType.NOT_FOUND, "No such role.");
                     }
@@ -157,7 +157,7 @@ public class SecondFactorService {
                                     "role", role, "success")
                             .call(policies::flush)
                             .replaceWith(policy);
-                }));
+                });
     }
 
     private Uni<User> own(Caller caller) {
@@ -170,9 +170,7 @@ public class SecondFactorService {
     }
 
     private Uni<Void> changed(Caller actor, User user, String action) {
-        return outbox.append(Topics.AUTH_EVENTS, user.id().toString(), EventTypes.AUTH_USER_CHANGED, EventSources.AUTH_SERVICE,
-                        user.id().toString(), Map.of("userId", user.id(), "roles", user.roles(), "departments", user.departments(),
-                                "active", user.active(), "secondFactor", user.totpEnabled()))
+        return events.secondFactorChanged(user)
                 .call(() -> audit.record(actor.username(), List.copyOf(actor.roles()), action, "user", user.id().toString(), "success"))
                 .replaceWithVoid();
     }

@@ -3,16 +3,12 @@ package dev.medi.auth.service;
 import dev.medi.auth.RefreshSession;
 import dev.medi.auth.RefreshSession.EndReason;
 import dev.medi.auth.repository.RefreshSessionRepository;
-import dev.medi.platform.events.EventSources;
-import dev.medi.platform.events.EventTypes;
-import dev.medi.platform.events.Topics;
-import dev.medi.platform.outbox.Outbox;
+import dev.medi.auth.messaging.AuthEventPublisher;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;
-import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -25,11 +21,11 @@ import java.util.UUID;
 public class SessionRevocations {
 
     private final RefreshSessionRepository sessions;
-    private final Outbox outbox;
+    private final AuthEventPublisher events;
 
-    SessionRevocations(RefreshSessionRepository sessions, Outbox outbox) {
+    SessionRevocations(RefreshSessionRepository sessions, AuthEventPublisher events) {
         this.sessions = sessions;
-        this.outbox = outbox;
+        this.events = events;
     }
 
     /** Revokes the session (once) and records the event; inside a transaction. */
@@ -38,10 +34,7 @@ public class SessionRevocations {
             return Uni.createFrom().voidItem();
         }
         session.revoke(reason, now);
-        return outbox.append(Topics.AUTH_EVENTS, session.userId().toString(), EventTypes.AUTH_SESSION_REVOKED,
-                EventSources.AUTH_SERVICE, session.id().toString(),
-                Map.of("sessionId", session.id(), "userId", session.userId(), "reason", reason.name(), "at", now.toString()))
-                .replaceWithVoid();
+        return events.sessionRevoked(session, reason, now);
     }
 
     /** Revokes every open session of the user except {@code keep} (may be {@code null}); inside a transaction. */

@@ -7,20 +7,17 @@ import dev.medi.platform.defaults.Problem;
 import dev.medi.platform.defaults.ProblemException;
 import dev.medi.platform.defaults.ProblemType;
 import dev.medi.platform.defaults.security.Caller;
-import dev.medi.platform.events.EventSources;
-import dev.medi.platform.events.EventTypes;
-import dev.medi.platform.events.Topics;
+import dev.medi.auth.messaging.AuthEventPublisher;
 import dev.medi.platform.outbox.AuditTrail;
-import dev.medi.platform.outbox.Outbox;
-import dev.medi.platform.outbox.OutboxRelay;
 import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -35,23 +32,22 @@ public class UserService {
     private final UserRepository users;
     private final PasswordHasher hasher;
     private final PasswordPolicy policy;
-    private final Outbox outbox;
-    private final OutboxRelay relay;
+    private final AuthEventPublisher events;
     private final AuditTrail audit;
     private final SessionRevocations revocations;
     private final Clock clock = Clock.systemUTC();
 
     UserService(UserRepository users, PasswordHasher hasher, PasswordPolicy policy,
-                Outbox outbox, OutboxRelay relay, AuditTrail audit, SessionRevocations revocations) {
+                AuthEventPublisher events, AuditTrail audit, SessionRevocations revocations) {
         this.revocations = revocations;
         this.users = users;
         this.hasher = hasher;
         this.policy = policy;
-        this.outbox = outbox;
-        this.relay = relay;
+        this.events = events;
         this.audit = audit;
     }
 
+    /** The password is hashed before the transaction (off the event loop, without holding a connection). */
     public Uni<User> create(Caller admin, String username, String email, String displayName, Set<String> roles,
                            Set<UUID> departments, String initialPassword) {
         requireAcceptable(initialPassword, username, "initialPassword");
@@ -64,25 +60,27 @@ public class UserService {
                                     }
                                     User user = User.create(username, email, displayName, hash, roles, departments, clock.instant());
                                     return users.persist(user)
-                                            .call(created -> announce(EventTypes.AUTH_USER_CREATED, created))
+                                            .call(created -> events.userCreated(created))
                                             .call(created -> audit.record(admin.username(), List.copyOf(admin.roles()),
                                                     "user.create", "user", created.id().toString(), "success"));
-                                }))))
-                .invoke(relay::wake);
+                                }))));
     }
 
+    @WithSession
     public Uni<User> get(UUID id) {
-        return Panache.withSession(() -> users.findById(id)).map(UserService::found);
+        return users.findById(id).map(UserService::found);
     }
 
+    @WithSession
     public Uni<List<User>> page(String afterUsername, int size) {
-        return Panache.withSession(() -> users.page(afterUsername, size));
+        return users.page(afterUsername, size);
     }
 
     /** Applies an admin's changes if the account is still at {@code expectedVersion}; disabling ends its sessions. */
+    @WithTransaction
     public Uni<User> update(Caller admin, UUID id, long expectedVersion, Changes changes) {
         Instant now = clock.instant();
-        return Panache.withTransaction(() -> users.findById(id).map(UserService::found).flatMap(user -> {
+        return users.findById(id).map(UserService::found).flatMap(user -> {
                     if (user.version() != expectedVersion) {
                         throw new ProblemException(ProblemType.PRECONDITION_FAILED,
                                 "The account was changed meanwhile. Reload it and apply your change again.");
@@ -95,28 +93,30 @@ public class UserService {
                     Uni<Void> endSessions = disabling ? revocations.revokeOpen(user.id(), null, EndReason.ACCOUNT_DISABLED, now)
                             : Uni.createFrom().voidItem();
                     return endSessions
-                            .call(() -> announce(disabling ? EventTypes.AUTH_USER_DISABLED : EventTypes.AUTH_USER_CHANGED, user))
+                            .call(() -> events.userChanged(user, disabling))
                             .call(() -> audit.record(admin.username(), List.copyOf(admin.roles()),
                                     disabling ? "user.disable" : "user.update", "user", user.id().toString(), "success"))
                             .call(() -> users.flush())
                             .replaceWith(user);
-                }))
-                .invoke(relay::wake);
+                });
     }
 
+    @WithSession
     public Uni<User> own(Caller caller) {
-        return Panache.withSession(() -> users.findByUsername(caller.username())).map(UserService::found);
+        return users.findByUsername(caller.username()).map(UserService::found);
     }
 
+    @WithTransaction
     public Uni<User> setPreferences(Caller caller, String theme, String locale) {
-        return Panache.withTransaction(() -> users.findByUsername(caller.username()).map(UserService::found)
+        return users.findByUsername(caller.username()).map(UserService::found)
                 .invoke(user -> user.setPreferences(theme, locale, clock.instant()))
-                .call(user -> users.flush()));
+                .call(user -> users.flush());
     }
 
     /**
      * Re-verifies the current password before setting a new one, then ends the user's other sessions:
-     * whoever knew the old password is signed out everywhere but here.
+     * whoever knew the old password is signed out everywhere but here. The hashes are computed between the read and
+     * the write, outside any transaction.
      */
     public Uni<Void> changePassword(Caller caller, UUID currentSession, String currentPassword, String newPassword) {
         return own(caller).flatMap(user -> hasher.verify(currentPassword, user.passwordHash()).flatMap(matches -> {
@@ -133,7 +133,7 @@ public class UserService {
                     .call(fresh -> audit.record(caller.username(), List.copyOf(caller.roles()), "user.password.change",
                             "user", fresh.id().toString(), "success"))
                     .replaceWithVoid());
-        })).invoke(relay::wake);
+        }));
     }
 
     void requireAcceptable(String password, String username, String field) {
@@ -142,12 +142,6 @@ public class UserService {
             throw new ProblemException(ProblemType.VALIDATION, "The password does not meet the password policy.",
                     problems.stream().map(problem -> new Problem.FieldError(field, problem)).toList());
         }
-    }
-
-    private Uni<Void> announce(String type, User user) {
-        return outbox.append(Topics.AUTH_EVENTS, user.id().toString(), type, EventSources.AUTH_SERVICE,
-                user.id().toString(), Map.of("userId", user.id(), "roles", user.roles(),
-                        "departments", user.departments(), "active", user.active())).replaceWithVoid();
     }
 
     private static User found(User user) {
