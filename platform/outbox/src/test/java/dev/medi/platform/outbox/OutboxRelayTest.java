@@ -77,6 +77,27 @@ class OutboxRelayTest {
         assertEquals(0, Databases.count(dataSource, "select count(*) from outbox where partition_key = '" + key + "'"));
     }
 
+    @Test
+    void theRelayListensAgainAfterItsConnectionDrops() throws Throwable {
+        long before = listeners();
+        assertEquals(1, before, "one LISTEN connection");
+        // as a database restart or a network cut would end it
+        assertEquals(1, Databases.count(dataSource, "select count(pg_terminate_backend(pid)) from pg_stat_activity"
+                + " where query = 'listen " + OutboxRelay.CHANNEL + "'"));
+        await().atMost(Duration.ofSeconds(20)).until(() -> relay.isListening() && listeners() == 1);
+
+        Thing thing = new Thing(UUID.randomUUID().toString(), "woken through the new connection");
+        UUID id = VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(
+                () -> outbox.append(TestEvents.HAPPENED, thing)));
+        await().atMost(Duration.ofSeconds(10)).until(() -> pending(id) == 0);
+    }
+
+    /** Server sessions that LISTEN for the relay (their last statement was the LISTEN). */
+    private long listeners() {
+        return Databases.count(dataSource, "select count(*) from pg_stat_activity where query = 'listen "
+                + OutboxRelay.CHANNEL + "' and state = 'idle'");
+    }
+
     private long pending(UUID id) {
         return Databases.count(dataSource, "select count(*) from outbox where id = '" + id + "'");
     }
