@@ -1,6 +1,6 @@
 package dev.medi.gateway.messaging;
 
-import dev.medi.gateway.service.QueueFanOut;
+import dev.medi.gateway.fanout.QueueFanOut;
 import dev.medi.platform.events.EventTypes;
 import io.quarkus.logging.Log;
 import io.smallrye.reactive.messaging.ce.IncomingCloudEventMetadata;
