@@ -7,6 +7,8 @@
 -- under load (event loops busy with other requests) stretched every lock hold and capped a department's
 -- changes per second. Numbers stay gapless (a failed commit rolls the increment back) and in commit order;
 -- per department the outbox position follows the number, so the relay publishes them in order.
+-- Which events are numbered, and in which scope, is the outbox row's sequence_scope (set from the event type's
+-- descriptor, QueueEvents: the department): the trigger neither parses the Kafka key nor knows topic names.
 create or replace function queue_number_event() returns trigger
     language plpgsql as
 $$
@@ -14,10 +16,10 @@ declare
     next_sequence bigint;
 begin
     update department_sequences set last_sequence = last_sequence + 1
-     where department_id = new.partition_key::uuid
+     where department_id = new.sequence_scope
     returning last_sequence into next_sequence;
     if not found then
-        insert into department_sequences (department_id, last_sequence) values (new.partition_key::uuid, 1)
+        insert into department_sequences (department_id, last_sequence) values (new.sequence_scope, 1)
         on conflict (department_id) do update set last_sequence = department_sequences.last_sequence + 1
         returning last_sequence into next_sequence;
     end if;
@@ -34,5 +36,5 @@ create constraint trigger queue_event_number
     after insert on outbox
     deferrable initially deferred
     for each row
-    when (new.topic = 'medi.queue.events.v1')
+    when (new.sequence_scope is not null)
 execute function queue_number_event();

@@ -1,5 +1,7 @@
 package dev.medi.queue;
 
+import dev.medi.platform.events.QueueStatuses;
+
 import java.util.EnumSet;
 import java.util.Set;
 
@@ -43,13 +45,13 @@ public enum QueueStatus {
         return next().contains(target);
     }
 
-    /** Waiting to be called: ordered by priority, counted against the SLA. */
+    /** Waiting to be called: ordered by priority, counted against the SLA ({@link QueueStatuses#WAITING}). */
     public boolean waiting() {
-        return this == ARRIVED || this == TRIAGED;
+        return QueueStatuses.WAITING.contains(name());
     }
 
-    /** On the department's live queue. */
+    /** On the department's live queue ({@link QueueStatuses#ACTIVE}). */
     public boolean active() {
-        return waiting() || this == CALLED || this == IN_CONSULTATION;
+        return QueueStatuses.ACTIVE.contains(name());
     }
 }

@@ -2,7 +2,7 @@ package dev.medi.gateway.messaging;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.medi.gateway.service.QueueFanOut;
+import dev.medi.gateway.fanout.QueueFanOut;
 import dev.medi.platform.events.AuthEvents;
 import dev.medi.platform.events.AuthSessionRevoked;
 import dev.medi.platform.events.AuthUserSnapshot;

@@ -1,9 +1,11 @@
 package dev.medi.gateway.messaging;
 
-import dev.medi.gateway.service.BoardProjection;
-import dev.medi.gateway.service.QueueEvent;
-import dev.medi.gateway.service.QueueFanOut;
-import dev.medi.gateway.service.QueueFrames;
+import dev.medi.gateway.fanout.BoardProjection;
+import dev.medi.gateway.fanout.QueueEvent;
+import dev.medi.gateway.fanout.QueueFanOut;
+import dev.medi.gateway.fanout.QueueFrames;
+import dev.medi.platform.events.EventType;
+import dev.medi.platform.events.QueueEventData;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.quarkus.logging.Log;
@@ -16,6 +18,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
@@ -24,17 +27,21 @@ import java.util.concurrent.CompletionStage;
 /**
  * Turns each event of {@code medi.queue.events.v1} into frames for its department's clients: the full
  * event for staff, the ticket line for public boards. Hands them to the fan-out without waiting on any
- * client, so one slow client cannot hold this consumer (and every other client) back.
+ * client, so one slow client cannot hold this consumer (and every other client) back. Events are read through
+ * the catalogue ({@link QueueEventReader}): an unknown type is skipped, unknown fields are ignored (and passed on
+ * to staff as they came: the staff frame carries the event data as queue-service wrote it).
  */
 @Startup // its lag timer exists from the start, not from the first event
 @ApplicationScoped
 public class QueueEventsConsumer {
 
     private final QueueFanOut fanOut;
+    private final QueueEventReader reader;
     private final Timer lag;
 
-    QueueEventsConsumer(QueueFanOut fanOut, MeterRegistry registry) {
+    QueueEventsConsumer(QueueFanOut fanOut, QueueEventReader reader, MeterRegistry registry) {
         this.fanOut = fanOut;
+        this.reader = reader;
         this.lag = Timer.builder("medi.fanout.lag").description("Time from the event's occurrence to its fan-out")
                 .publishPercentileHistogram().register(registry);
     }
@@ -48,22 +55,29 @@ public class QueueEventsConsumer {
                 Log.warnf("queue event without CloudEvent headers or key skipped");
                 return message.ack();
             }
+            EventType<QueueEventData> type = reader.typeOf(cloudEvent.getType());
+            if (type == null) {
+                // A type from a newer queue-service: clients would not know what it means.
+                Log.debugf("queue event %s of unknown type %s skipped", cloudEvent.getId(), cloudEvent.getType());
+                return message.ack();
+            }
             UUID departmentId = UUID.fromString(kafka.getKey().toString());
-            JsonObject data = new JsonObject(message.getPayload());
-            if (!(data.getValue("sequence") instanceof Number sequence) || sequence.longValue() < 1) {
+            QueueEventData event = reader.read(type, message.getPayload());
+            if (event == null || event.sequence() < 1) {
                 // Without its sequence number an event cannot be ordered after a snapshot.
                 Log.warnf("queue event %s without a sequence number skipped", cloudEvent.getId());
                 return message.ack();
             }
+            long sequence = event.sequence();
             Instant time = cloudEvent.getTimeStamp().map(at -> at.toInstant()).orElse(null);
             if (time != null) {
                 lag.record(Duration.between(time, Instant.now()));
             }
-            JsonObject entry = data.getValue("entry") instanceof JsonObject value ? value : null;
-            fanOut.deliver(new QueueEvent(departmentId, sequence.longValue(),
-                    QueueFrames.queueEvent(departmentId, sequence.longValue(), data, cloudEvent.getId(), cloudEvent.getType(), time),
-                    BoardProjection.ticket(departmentId, sequence.longValue(), entry)));
-        } catch (DecodeException | IllegalArgumentException | ClassCastException e) {
+            fanOut.deliver(new QueueEvent(departmentId, sequence,
+                    QueueFrames.queueEvent(departmentId, sequence, new JsonObject(message.getPayload()), cloudEvent.getId(),
+                            cloudEvent.getType(), time),
+                    BoardProjection.ticket(departmentId, sequence, event.entry())));
+        } catch (IOException | DecodeException | IllegalArgumentException | ClassCastException e) {
             // Poison message: nothing a browser could use. Logged by id only, never by content.
             Log.warnf("unreadable queue event %s skipped (%s)", cloudEvent == null ? "?" : cloudEvent.getId(),
                     e.getClass().getSimpleName());

@@ -1,7 +1,7 @@
 package dev.medi.gateway.sse;
 
-import dev.medi.gateway.service.QueueFanOut;
-import dev.medi.gateway.service.QueueSubscriber;
+import dev.medi.gateway.fanout.QueueFanOut;
+import dev.medi.gateway.fanout.QueueSubscriber;
 import dev.medi.platform.defaults.ProblemResponses;
 import dev.medi.platform.defaults.ProblemType;
 import io.vertx.core.net.SocketAddress;
@@ -16,7 +16,7 @@ import java.util.UUID;
 /**
  * {@code GET /api/v1/public/boards/{dept}/stream}: a waiting-room screen's live board, without a token
  * (like {@code /api/v1/public/**}). Only ticket numbers, their status and room ever go out
- * ({@link dev.medi.gateway.service.BoardProjection}).
+ * ({@link dev.medi.gateway.fanout.BoardProjection}).
  *
  * <pre>
  * event: board    id: &lt;dept&gt;:&lt;seq&gt;   data: {"type":"board","departmentId":..,"department":"General","sequence":N,

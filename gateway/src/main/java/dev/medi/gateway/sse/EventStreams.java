@@ -1,8 +1,8 @@
 package dev.medi.gateway.sse;
 
-import dev.medi.gateway.service.QueueFanOut;
-import dev.medi.gateway.service.QueueSubscriber;
-import dev.medi.gateway.service.StreamToken;
+import dev.medi.gateway.fanout.QueueFanOut;
+import dev.medi.gateway.fanout.QueueSubscriber;
+import dev.medi.gateway.fanout.StreamToken;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerResponse;
 

@@ -1,9 +1,9 @@
 package dev.medi.gateway.sse;
 
-import dev.medi.gateway.service.QueueFanOut;
-import dev.medi.gateway.service.QueueSubscriber;
-import dev.medi.gateway.service.Revocations;
-import dev.medi.gateway.service.StreamToken;
+import dev.medi.gateway.fanout.QueueFanOut;
+import dev.medi.gateway.fanout.QueueSubscriber;
+import dev.medi.gateway.fanout.Revocations;
+import dev.medi.gateway.fanout.StreamToken;
 import dev.medi.platform.defaults.ProblemResponses;
 import dev.medi.platform.defaults.ProblemType;
 import dev.medi.platform.defaults.security.Caller;

@@ -1,8 +1,8 @@
 package dev.medi.gateway.sse;
 
-import dev.medi.gateway.service.Frame;
-import dev.medi.gateway.service.FrameSink;
-import dev.medi.gateway.service.StreamEnd;
+import dev.medi.gateway.fanout.Frame;
+import dev.medi.gateway.fanout.FrameSink;
+import dev.medi.gateway.fanout.StreamEnd;
 import io.vertx.core.http.HttpServerResponse;
 
 import java.util.function.Consumer;

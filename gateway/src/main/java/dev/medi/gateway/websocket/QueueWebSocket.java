@@ -1,10 +1,10 @@
 package dev.medi.gateway.websocket;
 
 import dev.medi.gateway.config.GatewayConfig;
-import dev.medi.gateway.service.QueueFanOut;
-import dev.medi.gateway.service.QueueFrames;
-import dev.medi.gateway.service.QueueSubscriber;
-import dev.medi.gateway.service.StreamToken;
+import dev.medi.gateway.fanout.QueueFanOut;
+import dev.medi.gateway.fanout.QueueFrames;
+import dev.medi.gateway.fanout.QueueSubscriber;
+import dev.medi.gateway.fanout.StreamToken;
 import dev.medi.platform.defaults.security.Caller;
 import io.quarkus.logging.Log;
 import io.quarkus.security.identity.SecurityIdentity;

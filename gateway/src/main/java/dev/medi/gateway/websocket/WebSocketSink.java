@@ -1,8 +1,8 @@
 package dev.medi.gateway.websocket;
 
-import dev.medi.gateway.service.Frame;
-import dev.medi.gateway.service.FrameSink;
-import dev.medi.gateway.service.StreamEnd;
+import dev.medi.gateway.fanout.Frame;
+import dev.medi.gateway.fanout.FrameSink;
+import dev.medi.gateway.fanout.StreamEnd;
 import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.WebSocketConnection;
 

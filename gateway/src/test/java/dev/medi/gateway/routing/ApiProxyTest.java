@@ -51,7 +51,7 @@ class ApiProxyTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"/api/v1/triage/evaluations", "/api/v1/role-policies/doctor", "/api/v1/audit?patientId=x",
-            "/api/v1/observations/1", "/api/v1/documents/1/content", "/api/v1/notes/1/sign"})
+            "/api/v1/patients/1/observations", "/api/v1/documents/1/content", "/api/v1/notes/1/sign"})
     void everyServiceRootIsRouted(String path) {
         int before = upstreamRequests();
         given().auth().oauth2(TestTokens.forRoles("admin")).get(path)
@@ -79,6 +79,15 @@ class ApiProxyTest {
     void unroutedPathsAre404Problems() {
         given().auth().oauth2(TestTokens.forRoles("doctor")).get("/api/v1/unknown")
                 .then().statusCode(404).contentType(PROBLEM_JSON);
+    }
+
+    @Test
+    void theStaleObservationsPrefixIsNotRouted() {
+        // Observations live below their patient (/api/v1/patients/{id}/observations); no service serves the old prefix.
+        int before = upstreamRequests();
+        given().auth().oauth2(TestTokens.forRoles("doctor")).get("/api/v1/observations/1")
+                .then().statusCode(404).contentType(PROBLEM_JSON);
+        assertEquals(before, upstreamRequests());
     }
 
     private int upstreamRequests() {

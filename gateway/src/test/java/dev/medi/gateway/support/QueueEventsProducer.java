@@ -1,6 +1,6 @@
 package dev.medi.gateway.support;
 
-import dev.medi.platform.events.EventTypes;
+import dev.medi.platform.events.QueueEvents;
 import dev.medi.platform.events.Topics;
 import dev.medi.platform.testing.EventSchemas;
 import io.vertx.core.json.JsonArray;
@@ -70,6 +70,11 @@ public final class QueueEventsProducer implements AutoCloseable {
         send(departmentId, data(departmentId, sequence, entry).encode());
     }
 
+    /** An event of another CloudEvent type (e.g. one this gateway does not know yet), not checked against the schema. */
+    public void publishAs(String type, UUID departmentId, long sequence, JsonObject entry) {
+        send(departmentId, data(departmentId, sequence, entry).encode(), type);
+    }
+
     private static JsonObject data(UUID departmentId, long sequence, JsonObject entry) {
         return new JsonObject().put("departmentId", departmentId.toString()).put("sequence", sequence).put("entry", entry)
                 .put("actor", new JsonObject().put("id", ACTOR_ID).put("name", ACTOR_NAME)
@@ -77,10 +82,14 @@ public final class QueueEventsProducer implements AutoCloseable {
     }
 
     private void send(UUID departmentId, String data) {
+        send(departmentId, data, QueueEvents.CHECKED_IN.type());
+    }
+
+    private void send(UUID departmentId, String data, String type) {
         ProducerRecord<String, String> record = new ProducerRecord<>(Topics.QUEUE_EVENTS, departmentId.toString(), data);
         header(record, "ce_specversion", "1.0");
         header(record, "ce_id", UUID.randomUUID().toString());
-        header(record, "ce_type", EventTypes.QUEUE_ENTRY_CHECKED_IN);
+        header(record, "ce_type", type);
         header(record, "ce_source", "/medi/queue-service");
         header(record, "ce_time", Instant.now().toString());
         header(record, "content-type", "application/json");

@@ -101,6 +101,31 @@ class QueueWebSocketTest {
     }
 
     @Test
+    void anEventOfAnUnknownTypeIsSkippedAndFieldsAddedLaterReachStaffAsSent() throws Exception {
+        UUID department = UUID.randomUUID();
+        String token = nurseOf(department);
+        StandIn.snapshotAt(department, 5);
+        try (WebSocketClient client = WebSocketClient.connect(baseUri, token)) {
+            client.next("welcome");
+            subscribe(client, department);
+            client.next("subscribed");
+            client.next("snapshot");
+
+            // A type from a newer queue-service: the gateway cannot tell clients what it means.
+            events.publishAs("medi.queue.entry.teleported.v1", department, 6,
+                    QueueEventsProducer.entry(department, "GEN-666", "ARRIVED", null));
+            events.publishUnchecked(department, 6, QueueEventsProducer.entry(department, "GEN-006", "ARRIVED", null)
+                    .put("addedLater", "a field this gateway does not know"));
+
+            JsonObject event = client.next("queue-event");
+            assertEquals(6, event.getLong("sequence"));
+            assertEquals("medi.queue.entry.checked-in.v1", event.getString("eventType"));
+            assertEquals("GEN-006", event.getJsonObject("entry").getString("ticket"), "the unknown type was skipped");
+            assertEquals("a field this gateway does not know", event.getJsonObject("entry").getString("addedLater"));
+        }
+    }
+
+    @Test
     void eventsDuringTheSnapshotFetchWaitForItAndOlderOnesAreDropped() throws Exception {
         UUID department = UUID.randomUUID();
         String token = nurseOf(department);

@@ -63,6 +63,10 @@ public interface QueueConfig {
         /** How long a check-in's Idempotency-Key is remembered. */
         @WithDefault("24h")
         Duration retention();
+
+        /** How often keys older than {@link #retention()} are deleted (IdempotencyKeyExpiry). */
+        @WithDefault("15m")
+        Duration expireEvery();
     }
 
     interface Demo {

@@ -3,6 +3,7 @@ package dev.medi.queue.repository;
 import dev.medi.platform.outbox.OutboxEvent;
 import dev.medi.queue.QueueEntry;
 import dev.medi.queue.QueueTransition;
+import dev.medi.queue.service.IdempotencyKey;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -30,9 +31,10 @@ public class CheckInRepository {
 
     /**
      * Every sub-statement feeds on the one before, so if the key is already taken (a concurrent duplicate waits
-     * here for the first one's commit) nothing at all is written and no row comes back. The ticket is formatted as
-     * in Java ({@code %03d}: at least three digits) and written into the event's payload, which was serialised
-     * before the number existed. The event's sequence number is given at commit (R__queue_event_numbering.sql).
+     * here for the first one's commit) nothing at all is written and no row comes back. The ticket is drawn by
+     * {@code queue_next_ticket} (R__queue_ticket.sql, shared with transfers) and written into the event's payload,
+     * which was serialised before the number existed. The event's sequence number is given at commit, in the scope
+     * of the row's {@code sequence_scope} (R__queue_event_numbering.sql).
      */
     private static final String INSERT_ARRIVAL = """
             with claim as (
@@ -41,26 +43,21 @@ public class CheckInRepository {
                 on conflict do nothing
                 returning entry_id
             ), ticket as (
-                insert into department_days (department_id, day, last_ticket)
-                select $6::uuid, $7::date, 1 from claim
-                on conflict (department_id, day) do update set last_ticket = department_days.last_ticket + 1
-                returning last_ticket
+                select queue_next_ticket($6::uuid, $7::date, $8::text) as ticket from claim
             ), entry as (
                 insert into queue_entries (id, department_id, ticket, ticket_day, patient_id, arrival_name, status,
                                            chief_complaint, arrived_at, checked_in_by, priority, sla_due_at, version)
-                select $4::uuid, $6::uuid,
-                       $8::text || '-' || lpad(last_ticket::text, greatest(3, length(last_ticket::text)), '0'),
-                       $7::date, $9::uuid, $10::text, $11::text, $12::text, $5::timestamptz, $1::text, $13::int,
-                       $14::timestamptz, $15::bigint
+                select $4::uuid, $6::uuid, ticket.ticket, $7::date, $9::uuid, $10::text, $11::text, $12::text,
+                       $5::timestamptz, $1::text, $13::int, $14::timestamptz, $15::bigint
                   from ticket
                 returning id, ticket
             ), transition as (
                 insert into queue_transitions (id, entry_id, from_status, to_status, actor, at)
                 select $16::uuid, id, null, $11::text, $1::text, $5::timestamptz from entry
             ), event as (
-                insert into outbox (id, topic, partition_key, type, source, subject, payload, occurred_at)
-                select $17::uuid, $18::text, $19::text, $20::text, $21::text, $22::text,
-                       jsonb_set(($23::text)::jsonb, '{entry,ticket}', to_jsonb(entry.ticket))::text, $24::timestamptz
+                insert into outbox (id, topic, partition_key, type, source, subject, sequence_scope, payload, occurred_at)
+                select $17::uuid, $18::text, $19::text, $20::text, $21::text, $22::text, $23::uuid,
+                       jsonb_set(($24::text)::jsonb, '{entry,ticket}', to_jsonb(entry.ticket))::text, $25::timestamptz
                   from entry
             )
             select ticket from entry""";
@@ -74,16 +71,17 @@ public class CheckInRepository {
     /**
      * Stores a new arrival unless the caller's key was already used.
      *
+     * @param key         the caller's Idempotency-Key with the request's fingerprint
      * @param arrival     the entry as {@link QueueEntry#checkIn} built it; its ticket is a placeholder
      * @param transition  its first transition
      * @param event       its checked-in event, prepared with the same placeholder ticket
      * @param departmentCode the prefix of the ticket
      * @return the ticket it was given, or {@code null} if the key was already claimed (nothing was written)
      */
-    public Uni<String> insertArrival(String caller, String idempotencyKey, String requestHash, QueueEntry arrival,
-                                     String departmentCode, QueueTransition transition, OutboxEvent event) {
+    public Uni<String> insertArrival(IdempotencyKey key, QueueEntry arrival, String departmentCode,
+                                     QueueTransition transition, OutboxEvent event) {
         Tuple parameters = Tuple.tuple()
-                .addString(caller).addString(idempotencyKey).addString(requestHash)
+                .addString(key.caller()).addString(key.value()).addString(key.requestHash())
                 .addUUID(arrival.id()).addOffsetDateTime(utc(arrival.arrivedAt()))
                 .addUUID(arrival.departmentId()).addLocalDate(arrival.ticketDay())
                 .addString(departmentCode).addUUID(arrival.patientId()).addString(arrival.arrivalName())
@@ -91,7 +89,7 @@ public class CheckInRepository {
                 .addInteger(arrival.priority()).addOffsetDateTime(utc(arrival.slaDueAt())).addLong(arrival.version())
                 .addUUID(transition.id())
                 .addUUID(event.id).addString(event.topic).addString(event.partitionKey).addString(event.type)
-                .addString(event.source).addString(event.subject).addString(event.payload)
+                .addString(event.source).addString(event.subject).addUUID(event.sequenceScope).addString(event.payload)
                 .addOffsetDateTime(utc(event.occurredAt));
         return pool.preparedQuery(INSERT_ARRIVAL).execute(parameters).map(rows -> {
             RowIterator<Row> iterator = rows.iterator();

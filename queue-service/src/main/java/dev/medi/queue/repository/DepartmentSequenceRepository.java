@@ -6,7 +6,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.UUID;
 
-/** The per-department event sequence (see V1__queue_entries.sql; numbers are given at commit by R__queue_event_numbering.sql). */
+/**
+ * The per-department event sequence (see V1__queue_entries.sql; numbers are given at commit by
+ * R__queue_event_numbering.sql), and the department lock that row doubles as.
+ */
 @ApplicationScoped
 public class DepartmentSequenceRepository {
 
@@ -17,8 +20,15 @@ public class DepartmentSequenceRepository {
     private static final String REPEATABLE_READ = "set transaction isolation level repeatable read";
     private static final String READ = "select last_sequence from department_sequences where department_id = ?1";
 
-    /** Locks the department's row until the end of the transaction; returns the last sequence used. */
-    public Uni<Long> lock(UUID departmentId) {
+    /**
+     * First step of every transaction that must choose or check entries under a stable queue (call-next,
+     * transitions, triage, transfer, the SLA monitor): locks the department's sequence row until commit. That makes
+     * "take the first waiting entry" atomic and — one lock per department, always taken first — rules out deadlocks
+     * between the API and the SLA monitor. (The event numbering at commit takes the same row.)
+     *
+     * @return the last sequence number used
+     */
+    public Uni<Long> lockDepartment(UUID departmentId) {
         return Panache.getSession().flatMap(session -> session.createNativeQuery(ENSURE).setParameter(1, departmentId)
                 .executeUpdate()
                 .chain(() -> session.createNativeQuery(LOCK, Long.class).setParameter(1, departmentId).getSingleResult()));

@@ -1,21 +1,30 @@
 package dev.medi.queue.repository;
 
+import dev.medi.platform.events.QueueStatuses;
 import dev.medi.queue.QueueEntry;
 import dev.medi.queue.QueueStatus;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 @ApplicationScoped
 public class QueueEntryRepository implements PanacheRepositoryBase<QueueEntry, UUID> {
 
-    private static final List<QueueStatus> ACTIVE = List.of(QueueStatus.ARRIVED, QueueStatus.TRIAGED,
-            QueueStatus.CALLED, QueueStatus.IN_CONSULTATION);
-    private static final List<QueueStatus> WAITING = List.of(QueueStatus.ARRIVED, QueueStatus.TRIAGED);
+    /** The statuses of {@link QueueStatuses}, the one definition of waiting and active, as query parameters. */
+    private static final List<QueueStatus> ACTIVE = statuses(QueueStatuses.ACTIVE);
+    private static final List<QueueStatus> WAITING = statuses(QueueStatuses.WAITING);
+
+    private static final String WAITING_COUNTS = """
+            select department_id, coalesce(esi_level, 0), count(*)
+              from queue_entries where status in (%s)
+             group by department_id, coalesce(esi_level, 0)""".formatted(sqlLiterals(QueueStatuses.WAITING));
 
     /** The department's live queue: waiting entries in queue order first, then the called and in consultation. */
     public Uni<List<QueueEntry>> active(UUID departmentId) {
@@ -58,13 +67,19 @@ public class QueueEntryRepository implements PanacheRepositoryBase<QueueEntry, U
                 departmentId, since);
     }
 
-    /** Waiting entries per department and level, for the metrics. */
+    /** Waiting entries per department and level, for the metrics (its own session: read by the SLA monitor). */
+    @WithSession
     public Uni<List<Object[]>> waitingCounts() {
-        return getSession().flatMap(session -> session.createNativeQuery("""
-                        select department_id, coalesce(esi_level, 0), count(*)
-                          from queue_entries where status in ('ARRIVED', 'TRIAGED')
-                         group by department_id, coalesce(esi_level, 0)""", Object[].class)
-                .getResultList());
+        return getSession().flatMap(session -> session.createNativeQuery(WAITING_COUNTS, Object[].class).getResultList());
+    }
+
+    private static List<QueueStatus> statuses(Collection<String> names) {
+        return names.stream().map(QueueStatus::valueOf).toList();
+    }
+
+    /** {@code 'ARRIVED', 'TRIAGED'}: fixed status names (never input) as SQL literals, for a constant statement. */
+    static String sqlLiterals(Collection<String> names) {
+        return names.stream().map(name -> "'" + name + "'").collect(Collectors.joining(", "));
     }
 
 }

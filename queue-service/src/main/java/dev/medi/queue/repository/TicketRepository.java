@@ -7,20 +7,24 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.LocalDate;
 import java.util.UUID;
 
-/** Ticket numbers per department and day (see V2 migration). */
+/**
+ * Ticket numbers per department and day, drawn by the database function {@code queue_next_ticket}
+ * (R__queue_ticket.sql) that the check-in statement ({@link CheckInRepository}) calls too.
+ */
 @ApplicationScoped
 public class TicketRepository {
 
-    private static final String NEXT = """
-            insert into department_days (department_id, day, last_ticket) values (?1, ?2, 1)
-            on conflict (department_id, day) do update set last_ticket = department_days.last_ticket + 1
-            returning last_ticket""";
+    private static final String NEXT = "select queue_next_ticket(?1, ?2, ?3)";
 
-    /** Within the transaction of the check-in: the day's next number; the row lock orders concurrent check-ins. */
-    public Uni<Integer> next(UUID departmentId, LocalDate day) {
-        return Panache.getSession().flatMap(session -> session.createNativeQuery(NEXT, Integer.class)
+    /**
+     * Within the transaction of the change: the day's next ticket, e.g. {@code GEN-014}. The day's row stays
+     * locked until commit, which orders concurrent check-ins and transfers into the department.
+     */
+    public Uni<String> next(UUID departmentId, LocalDate day, String departmentCode) {
+        return Panache.getSession().flatMap(session -> session.createNativeQuery(NEXT, String.class)
                 .setParameter(1, departmentId)
                 .setParameter(2, day)
+                .setParameter(3, departmentCode)
                 .getSingleResult());
     }
 }

@@ -1,12 +1,11 @@
 package dev.medi.queue.rest;
 
 import dev.medi.platform.defaults.Problem;
-import dev.medi.platform.defaults.ProblemException;
-import dev.medi.platform.defaults.ProblemType;
 import dev.medi.platform.defaults.security.Caller;
 import dev.medi.platform.defaults.security.Roles;
 import dev.medi.platform.events.QueueSnapshot;
 import dev.medi.queue.service.CheckInService;
+import dev.medi.queue.service.IdempotencyKey;
 import dev.medi.queue.service.QueueFlowService;
 import dev.medi.queue.service.QueueSnapshotService;
 import dev.medi.queue.service.TriageService;
@@ -35,7 +34,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.List;
 import java.util.UUID;
 
 /** A department's queue: check-in, triage, the snapshot, and every step of an entry's way through it. */
@@ -47,7 +45,7 @@ import java.util.UUID;
 public class QueueResource {
 
     /** Header that makes a check-in safe to retry (draft-ietf-httpapi-idempotency-key-header). */
-    public static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+    public static final String IDEMPOTENCY_KEY = IdempotencyKey.HEADER;
 
     private final CheckInService checkIns;
     private final TriageService triage;
@@ -80,12 +78,9 @@ public class QueueResource {
     public Uni<Response> checkIn(@PathParam("departmentId") UUID departmentId,
                                  @HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey,
                                  @Valid @NotNull CheckInRequest request) {
-        if (idempotencyKey == null || idempotencyKey.isBlank() || idempotencyKey.length() > 200) {
-            throw new ProblemException(ProblemType.VALIDATION, "Send an Idempotency-Key header (a new random value per check-in, at most 200 characters).",
-                    List.of(new Problem.FieldError(IDEMPOTENCY_KEY, "is required")));
-        }
+        String key = IdempotencyKey.require(idempotencyKey);
         String arrivalName = request.arrivalName() == null || request.arrivalName().isBlank() ? null : request.arrivalName();
-        return checkIns.checkIn(Caller.of(token), departmentId, idempotencyKey.strip(),
+        return checkIns.checkIn(Caller.of(token), departmentId, key,
                         new CheckInService.Arrival(request.patientId(), arrivalName, request.chiefComplaint()))
                 .map(checkedIn -> {
                     Response.ResponseBuilder response = Response.created(UriBuilder.fromPath("/api/v1/queues/{departmentId}/entries/{entryId}")

@@ -1,10 +1,8 @@
 package dev.medi.queue.service;
 
-import dev.medi.platform.defaults.ProblemException;
-import dev.medi.platform.defaults.ProblemType;
 import dev.medi.platform.defaults.TimeOrderedIds;
 import dev.medi.platform.defaults.security.Caller;
-import dev.medi.platform.events.EventTypes;
+import dev.medi.platform.events.QueueEvents;
 import dev.medi.queue.Department;
 import dev.medi.queue.QueueEntry;
 import dev.medi.queue.QueuePriority;
@@ -12,22 +10,23 @@ import dev.medi.queue.messaging.QueueEventPublisher;
 import dev.medi.queue.repository.CheckInRepository;
 import dev.medi.queue.repository.IdempotencyKeyRepository;
 import dev.medi.queue.repository.QueueEntryRepository;
-import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.HexFormat;
 import java.util.Objects;
 import java.util.UUID;
 
-/** Check-in: a new arrival enters a department's queue, exactly once per Idempotency-Key. */
+/**
+ * Check-in: a new arrival enters a department's queue, exactly once per Idempotency-Key ({@link IdempotencyKey}).
+ *
+ * <p>No {@code @WithTransaction} on the check-in on purpose (ADR 0005, ADR 0012): its writes are one SQL statement
+ * on the reactive pool, its own transaction; only the rare replay opens a session.
+ */
 @ApplicationScoped
 public class CheckInService {
 
@@ -67,20 +66,22 @@ public class CheckInService {
      * Claims the key and stores the entry, its ticket number, its first transition and its event in one statement
      * (ADR 0005). A repeat with the same key (even concurrent: it waits for the first one's commit) returns the
      * original entry; the same key with a different request is refused with 422.
+     *
+     * @param idempotencyKey the header as checked by {@link IdempotencyKey#require}
      */
     public Uni<CheckedIn> checkIn(Caller caller, UUID departmentId, String idempotencyKey, Arrival arrival) {
         caller.requireDepartment(departmentId);
         // PostgreSQL keeps microseconds: the event and the answer must carry the times exactly as stored.
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        String requestHash = hash(departmentId, arrival);
+        IdempotencyKey key = IdempotencyKey.ofCheckIn(caller, idempotencyKey, departmentId, arrival);
         UUID entryId = TimeOrderedIds.next();
         return departments.active(departmentId).flatMap(department -> {
                     QueueEntry pending = newEntry(caller, department, entryId, TICKET_DRAWN_BY_DATABASE, arrival, now);
-                    return checkIns.insertArrival(caller.username(), idempotencyKey, requestHash, pending, department.code(),
+                    return checkIns.insertArrival(key, pending, department.code(),
                                     pending.arrival(caller.username(), null, now),
-                                    events.prepare(EventTypes.QUEUE_ENTRY_CHECKED_IN, pending, caller))
+                                    events.prepare(QueueEvents.CHECKED_IN, pending, caller))
                             .flatMap(ticket -> ticket == null
-                                    ? Panache.withSession(() -> replay(caller, idempotencyKey, requestHash))
+                                    ? replay(key)
                                     : Uni.createFrom().item(new CheckedIn(
                                             newEntry(caller, department, entryId, ticket, arrival, now), false)));
                 })
@@ -88,7 +89,6 @@ public class CheckInService {
                     if (!checkedIn.replayed()) {
                         Log.infof("checked in entry %s in department %s", checkedIn.entry().id(), departmentId);
                         metrics.checkedIn();
-                        events.committed();
                     }
                 });
     }
@@ -100,23 +100,11 @@ public class CheckInService {
                 arrival.chiefComplaint(), caller.username(), rules, now);
     }
 
-    private Uni<CheckedIn> replay(Caller caller, String idempotencyKey, String requestHash) {
-        return idempotencyKeys.find(caller.username(), idempotencyKey).flatMap(claim -> {
-            if (claim == null || !claim.requestHash().equals(requestHash)) {
-                throw new ProblemException(ProblemType.IDEMPOTENCY_KEY_REUSED,
-                        "This Idempotency-Key was already used for a different check-in. Use a new key for a new request.");
-            }
-            return entries.findById(claim.entryId()).map(entry -> new CheckedIn(Objects.requireNonNull(entry), true));
-        });
-    }
-
-    private static String hash(UUID departmentId, Arrival arrival) {
-        String canonical = departmentId + "\n" + arrival.patientId() + "\n" + arrival.arrivalName() + "\n"
-                + arrival.chiefComplaint();
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+    /** The rare repeat of a claimed key: the only part of a check-in that reads through a session. */
+    @WithSession
+    Uni<CheckedIn> replay(IdempotencyKey key) {
+        return idempotencyKeys.find(key.caller(), key.value())
+                .flatMap(claim -> entries.findById(key.replayOf(claim)))
+                .map(entry -> new CheckedIn(Objects.requireNonNull(entry), true));
     }
 }

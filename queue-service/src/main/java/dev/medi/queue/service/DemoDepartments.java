@@ -6,7 +6,7 @@ import dev.medi.queue.SlaTargets;
 import dev.medi.queue.config.QueueConfig;
 import dev.medi.queue.repository.DepartmentRepository;
 import dev.medi.queue.repository.RoomRepository;
-import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.vertx.VertxContextSupport;
@@ -27,7 +27,7 @@ import java.util.UUID;
 @ApplicationScoped
 public class DemoDepartments {
 
-    private record Demo(String code, String name, List<String> rooms) {
+    record Demo(String code, String name, List<String> rooms) {
     }
 
     private static final List<Demo> DEMOS = List.of(
@@ -51,11 +51,13 @@ public class DemoDepartments {
         List<UUID> ids = config.demo().departmentIds();
         // blocking at startup is fine: the HTTP server is not serving yet
         VertxContextSupport.subscribeAndAwait(() -> Multi.createFrom().range(0, Math.min(ids.size(), DEMOS.size()))
-                .onItem().transformToUniAndConcatenate(i -> Panache.withTransaction(() -> ensure(ids.get(i), DEMOS.get(i))))
+                .onItem().transformToUniAndConcatenate(i -> ensure(ids.get(i), DEMOS.get(i)))
                 .collect().asList());
     }
 
-    private Uni<Void> ensure(UUID id, Demo demo) {
+    /** One demo department in its own transaction. */
+    @WithTransaction
+    Uni<Void> ensure(UUID id, Demo demo) {
         return departments.findById(id).flatMap(existing -> {
             if (existing != null) {
                 return Uni.createFrom().voidItem();

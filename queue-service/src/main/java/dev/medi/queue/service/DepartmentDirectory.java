@@ -4,7 +4,6 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.medi.queue.Department;
 import dev.medi.queue.repository.DepartmentRepository;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -38,7 +37,7 @@ public class DepartmentDirectory {
         if (cached != null) {
             return Uni.createFrom().item(cached);
         }
-        return Panache.withSession(() -> departments.findById(id))
+        return departments.read(id)
                 .map(Departments::found)
                 .invoke(department -> active.put(id, department));
     }

@@ -4,13 +4,13 @@ import dev.medi.platform.defaults.ProblemException;
 import dev.medi.platform.defaults.ProblemType;
 import dev.medi.platform.defaults.security.Caller;
 import dev.medi.platform.outbox.AuditTrail;
-import dev.medi.platform.outbox.OutboxRelay;
 import dev.medi.queue.Department;
 import dev.medi.queue.Room;
 import dev.medi.queue.SlaTargets;
 import dev.medi.queue.repository.DepartmentRepository;
 import dev.medi.queue.repository.RoomRepository;
-import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -31,82 +31,87 @@ public class DepartmentService {
     private final DepartmentRepository departments;
     private final RoomRepository rooms;
     private final AuditTrail audit;
-    private final OutboxRelay relay;
     private final DepartmentDirectory directory;
     private final Clock clock = Clock.systemUTC();
 
-    DepartmentService(DepartmentRepository departments, RoomRepository rooms, AuditTrail audit, OutboxRelay relay,
+    DepartmentService(DepartmentRepository departments, RoomRepository rooms, AuditTrail audit,
                       DepartmentDirectory directory) {
         this.departments = departments;
         this.directory = directory;
         this.rooms = rooms;
         this.audit = audit;
-        this.relay = relay;
     }
 
+    @WithSession
     public Uni<List<Department>> list() {
-        return Panache.withSession(departments::all);
+        return departments.all();
     }
 
+    @WithSession
     public Uni<Department> get(UUID id) {
-        return Panache.withSession(() -> departments.findById(id)).map(DepartmentService::exists);
+        return departments.findById(id).map(DepartmentService::exists);
     }
 
+    @WithTransaction
     public Uni<Department> create(Caller admin, String code, String name, ZoneId zone, LocalTime autoCloseAt, SlaTargets targets) {
-        return Panache.withTransaction(() -> departments.findByCode(code).flatMap(existing -> {
-                    if (existing != null) {
-                        throw new ProblemException(ProblemType.CONFLICT, "A department with this code exists.");
-                    }
-                    Department department = Department.create(null, code, name, zone, autoCloseAt, targets, clock.instant());
-                    return departments.persist(department)
-                            .call(created -> audit(admin, "department.create", created.id()));
-                }))
-                .invoke(relay::wake);
+        return departments.findByCode(code).flatMap(existing -> {
+            if (existing != null) {
+                throw new ProblemException(ProblemType.CONFLICT, "A department with this code exists.");
+            }
+            Department department = Department.create(null, code, name, zone, autoCloseAt, targets, clock.instant());
+            return departments.persist(department)
+                    .call(created -> audit(admin, "department.create", created.id()));
+        });
     }
 
+    /** Applies the change; this replica's check-ins see it as soon as it is committed (the cache forgets it then). */
     public Uni<Department> update(Caller admin, UUID id, long expectedVersion, Changes changes) {
-        return Panache.withTransaction(() -> departments.findById(id).map(DepartmentService::exists).flatMap(department -> {
-                    if (department.version() != expectedVersion) {
-                        throw new ProblemException(ProblemType.PRECONDITION_FAILED,
-                                "The department was changed meanwhile. Reload it and apply your change again.");
-                    }
-                    department.update(changes.name(), changes.timeZone(), changes.autoCloseAt(), changes.slaTargets(), clock.instant());
-                    if (changes.active() != null) {
-                        department.setActive(changes.active(), clock.instant());
-                    }
-                    return audit(admin, "department.update", id).call(departments::flush).replaceWith(department);
-                }))
-                .invoke(() -> directory.forget(id))
-                .invoke(relay::wake);
+        return apply(admin, id, expectedVersion, changes).invoke(() -> directory.forget(id));
     }
 
+    @WithTransaction
+    Uni<Department> apply(Caller admin, UUID id, long expectedVersion, Changes changes) {
+        return departments.findById(id).map(DepartmentService::exists).flatMap(department -> {
+            if (department.version() != expectedVersion) {
+                throw new ProblemException(ProblemType.PRECONDITION_FAILED,
+                        "The department was changed meanwhile. Reload it and apply your change again.");
+            }
+            department.update(changes.name(), changes.timeZone(), changes.autoCloseAt(), changes.slaTargets(), clock.instant());
+            if (changes.active() != null) {
+                department.setActive(changes.active(), clock.instant());
+            }
+            return audit(admin, "department.update", id).call(departments::flush).replaceWith(department);
+        });
+    }
+
+    @WithSession
     public Uni<List<Room>> rooms(UUID departmentId) {
-        return Panache.withSession(() -> departments.findById(departmentId).map(DepartmentService::exists)
-                .chain(() -> rooms.ofDepartment(departmentId)));
+        return departments.findById(departmentId).map(DepartmentService::exists)
+                .chain(() -> rooms.ofDepartment(departmentId));
     }
 
+    @WithTransaction
     public Uni<Room> addRoom(Caller admin, UUID departmentId, String name) {
-        return Panache.withTransaction(() -> departments.findById(departmentId).map(DepartmentService::exists)
-                        .chain(() -> rooms.findByName(departmentId, name.strip()))
-                        .flatMap(existing -> {
-                            if (existing != null) {
-                                throw new ProblemException(ProblemType.CONFLICT, "The department has a room with this name.");
-                            }
-                            return rooms.persist(Room.create(departmentId, name));
-                        })
-                        .call(room -> audit(admin, "room.create", room.id())))
-                .invoke(relay::wake);
+        return departments.findById(departmentId).map(DepartmentService::exists)
+                .chain(() -> rooms.findByName(departmentId, name.strip()))
+                .flatMap(existing -> {
+                    if (existing != null) {
+                        throw new ProblemException(ProblemType.CONFLICT, "The department has a room with this name.");
+                    }
+                    return rooms.persist(Room.create(departmentId, name));
+                })
+                .call(room -> audit(admin, "room.create", room.id()));
     }
 
+    @WithTransaction
     public Uni<Room> setRoomActive(Caller admin, UUID departmentId, UUID roomId, boolean active) {
-        return Panache.withTransaction(() -> rooms.findById(roomId).map(room -> {
-                    if (room == null || !room.departmentId().equals(departmentId)) {
-                        throw new ProblemException(ProblemType.NOT_FOUND, "No such room in this department.");
-                    }
-                    room.setActive(active);
-                    return room;
-                }).call(room -> audit(admin, active ? "room.enable" : "room.disable", room.id())).call(rooms::flush))
-                .invoke(relay::wake);
+        return rooms.findById(roomId).map(room -> {
+            if (room == null || !room.departmentId().equals(departmentId)) {
+                throw new ProblemException(ProblemType.NOT_FOUND, "No such room in this department.");
+            }
+            room.setActive(active);
+            return room;
+        }).call(room -> audit(admin, active ? "room.enable" : "room.disable", room.id())).call(rooms::flush);
     }
 
     private Uni<Void> audit(Caller admin, String action, UUID target) {

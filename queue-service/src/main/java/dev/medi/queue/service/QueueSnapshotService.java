@@ -13,7 +13,8 @@ import dev.medi.queue.repository.DepartmentSequenceRepository;
 import dev.medi.queue.repository.QueueEntryRepository;
 import dev.medi.queue.repository.QueueTransitionRepository;
 import dev.medi.queue.repository.TriageRecordRepository;
-import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -59,37 +60,40 @@ public class QueueSnapshotService {
     }
 
     /**
-     * The live queue at one sequence number: the sequence row is read with a share lock, so no change can
-     * commit between reading it and reading the entries.
+     * The live queue at one sequence number: a repeatable-read transaction that starts by reading the sequence
+     * (see {@link DepartmentSequenceRepository#readConsistent}), so the entries read next are the state at exactly it.
      */
+    @WithTransaction
     public Uni<QueueSnapshot> snapshot(Caller caller, UUID departmentId) {
         caller.requireDepartment(departmentId);
         Instant now = clock.instant();
-        return Panache.withTransaction(() -> sequences.readConsistent(departmentId)
+        return sequences.readConsistent(departmentId)
                 .flatMap(sequence -> departments.findById(departmentId).map(Departments::found)
                         .flatMap(department -> entries.active(departmentId)
                                 .flatMap(active -> estimate(departmentId, now)
                                         .map(perPosition -> new QueueSnapshot(departmentId, sequence, now,
-                                                items(department, active, perPosition, now)))))));
+                                                items(department, active, perPosition, now))))));
     }
 
     /** Public board of a department: ticket, status and room of the active entries. */
+    @WithTransaction
     public Uni<Board> board(UUID departmentId) {
         Instant now = clock.instant();
-        return Panache.withTransaction(() -> sequences.readConsistent(departmentId)
+        return sequences.readConsistent(departmentId)
                 .flatMap(sequence -> departments.findById(departmentId).map(Departments::found)
                         .flatMap(department -> entries.active(departmentId).map(active -> new Board(departmentId,
                                 department.name(), sequence, now, active.stream()
                                 .map(entry -> new BoardTicket(entry.ticket(), entry.status().name(), entry.room()))
-                                .toList())))));
+                                .toList()))));
     }
 
+    @WithSession
     public Uni<History> history(Caller caller, UUID departmentId, UUID entryId) {
         caller.requireDepartment(departmentId);
-        return Panache.withSession(() -> entries.findById(entryId).map(entry -> Departments.inDepartment(entry, departmentId))
+        return entries.findById(entryId).map(entry -> Departments.inDepartment(entry, departmentId))
                 .flatMap(entry -> lineage(entry, new ArrayList<>())
                         .flatMap(ids -> transitions.ofEntries(ids)
-                                .flatMap(moves -> triages.ofEntries(ids).map(assessments -> new History(entry, moves, assessments))))));
+                                .flatMap(moves -> triages.ofEntries(ids).map(assessments -> new History(entry, moves, assessments)))));
     }
 
     /** This entry and the entries it continues after transfers, oldest first. */

@@ -1,17 +1,16 @@
 package dev.medi.queue.service;
 
-import dev.medi.platform.events.EventTypes;
+import dev.medi.platform.events.QueueEvents;
 import dev.medi.queue.Department;
 import dev.medi.queue.QueueEntry;
 import dev.medi.queue.QueuePriority;
 import dev.medi.queue.QueueStatus;
-import dev.medi.queue.config.QueueConfig;
 import dev.medi.queue.messaging.QueueEventPublisher;
 import dev.medi.queue.repository.DepartmentRepository;
-import dev.medi.queue.repository.IdempotencyKeyRepository;
+import dev.medi.queue.repository.DepartmentSequenceRepository;
 import dev.medi.queue.repository.QueueEntryRepository;
 import dev.medi.queue.repository.QueueTransitionRepository;
-import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
@@ -26,8 +25,8 @@ import java.util.stream.Collectors;
 /**
  * Housekeeping on a timer, safe with several replicas: per department, under the department's lock,
  * marks SLA breaches when they happen (an event each, once), applies aging, and closes the day at the
- * department's auto-close time. Also forgets old idempotency keys and refreshes the waiting gauges.
- * Each replica may run it; the lock and the once-only markers make a second run a no-op.
+ * department's auto-close time. Also refreshes the waiting gauges. Each replica may run it; the lock and the
+ * once-only markers make a second run a no-op. (Old Idempotency-Keys are {@link IdempotencyKeyExpiry}'s job.)
  */
 @ApplicationScoped
 public class SlaMonitor {
@@ -35,33 +34,31 @@ public class SlaMonitor {
     private static final String END_OF_DAY = "end-of-day close";
 
     private final DepartmentRepository departments;
+    private final DepartmentSequenceRepository sequences;
     private final QueueEntryRepository entries;
     private final QueueTransitionRepository transitions;
-    private final IdempotencyKeyRepository idempotencyKeys;
     private final QueueEventPublisher events;
     private final QueuePriority rules;
     private final QueueMetrics metrics;
-    private final QueueConfig config;
     private final Clock clock = Clock.systemUTC();
 
-    SlaMonitor(DepartmentRepository departments, QueueEntryRepository entries, QueueTransitionRepository transitions,
-               IdempotencyKeyRepository idempotencyKeys, QueueEventPublisher events, QueuePriority rules,
-               QueueMetrics metrics, QueueConfig config) {
+    SlaMonitor(DepartmentRepository departments, DepartmentSequenceRepository sequences, QueueEntryRepository entries,
+               QueueTransitionRepository transitions, QueueEventPublisher events, QueuePriority rules,
+               QueueMetrics metrics) {
         this.departments = departments;
+        this.sequences = sequences;
         this.entries = entries;
         this.transitions = transitions;
-        this.idempotencyKeys = idempotencyKeys;
         this.events = events;
         this.rules = rules;
         this.metrics = metrics;
-        this.config = config;
     }
 
     @Scheduled(every = "${medi.queue.sla.check-every}", delayed = "${medi.queue.sla.check-every}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> run() {
         Instant now = clock.instant();
-        return Panache.withSession(departments::all)
+        return departments.all()
                 .flatMap(all -> Multi.createFrom().iterable(all).filter(Department::active)
                         .onItem().transformToUniAndConcatenate(department -> check(department.id(), now)
                                 .onFailure().recoverWithItem(failure -> {
@@ -69,18 +66,17 @@ public class SlaMonitor {
                                     return null;
                                 }))
                         .collect().asList()
-                        .call(() -> Panache.withTransaction(() -> idempotencyKeys.forgetBefore(now.minus(config.idempotency().retention()))))
-                        .call(() -> Panache.withSession(entries::waitingCounts).invoke(counts -> metrics.waiting(
+                        .call(() -> entries.waitingCounts().invoke(counts -> metrics.waiting(
                                 all.stream().collect(Collectors.toMap(Department::id, Department::code)), counts))))
-                .invoke(events::committed)
                 .replaceWithVoid();
     }
 
     /** One department, one transaction: breaches, aging, and the daily close. */
+    @WithTransaction
     Uni<Void> check(UUID departmentId, Instant now) {
-        return Panache.withTransaction(() -> events.lockDepartment(departmentId)
+        return sequences.lockDepartment(departmentId)
                 .chain(() -> departments.findById(departmentId))
-                .flatMap(department -> (department.autoCloseDue(now) ? close(department, now) : age(department, now))));
+                .flatMap(department -> (department.autoCloseDue(now) ? close(department, now) : age(department, now)));
     }
 
     private Uni<Void> age(Department department, Instant now) {
@@ -90,9 +86,9 @@ public class SlaMonitor {
                     if (entry.markBreachIfDue(now)) {
                         metrics.slaBreached(entry);
                         Log.infof("SLA breached by entry %s in department %s", entry.id(), department.id());
-                        return events.record(EventTypes.QUEUE_ENTRY_SLA_BREACHED, entry, QueueEventPublisher.BY_ITSELF);
+                        return events.record(QueueEvents.SLA_BREACHED, entry, QueueEventPublisher.BY_ITSELF);
                     }
-                    return reprioritised ? events.record(EventTypes.QUEUE_ENTRY_REPRIORITISED, entry, QueueEventPublisher.BY_ITSELF) : Uni.createFrom().nullItem();
+                    return reprioritised ? events.record(QueueEvents.REPRIORITISED, entry, QueueEventPublisher.BY_ITSELF) : Uni.createFrom().nullItem();
                 })
                 .collect().asList()).replaceWithVoid();
     }
@@ -106,7 +102,7 @@ public class SlaMonitor {
                     boolean waiting = entry.status().waiting();
                     var transition = waiting ? entry.cancel("system", END_OF_DAY, now) : entry.noShow("system", END_OF_DAY, now);
                     return transitions.persist(transition).chain(() -> events.record(
-                            waiting ? EventTypes.QUEUE_ENTRY_CANCELLED : EventTypes.QUEUE_ENTRY_NO_SHOW, entry,
+                            waiting ? QueueEvents.CANCELLED : QueueEvents.NO_SHOW, entry,
                             QueueEventPublisher.BY_ITSELF));
                 })
                 .collect().asList()

@@ -4,20 +4,21 @@ import dev.medi.platform.defaults.Problem;
 import dev.medi.platform.defaults.ProblemException;
 import dev.medi.platform.defaults.ProblemType;
 import dev.medi.platform.defaults.security.Caller;
-import dev.medi.platform.events.EventTypes;
+import dev.medi.platform.events.QueueEvents;
 import dev.medi.queue.QueueEntry;
 import dev.medi.queue.QueuePriority;
 import dev.medi.queue.QueueTransition;
 import dev.medi.queue.TriageRecord;
 import dev.medi.queue.messaging.QueueEventPublisher;
 import dev.medi.queue.repository.DepartmentRepository;
+import dev.medi.queue.repository.DepartmentSequenceRepository;
 import dev.medi.queue.repository.QueueEntryRepository;
 import dev.medi.queue.repository.QueueTransitionRepository;
 import dev.medi.queue.repository.TriageRecordRepository;
 import dev.medi.queue.triage.TriageAssessment;
 import dev.medi.queue.triage.TriageEngine;
 import dev.medi.queue.triage.TriageResult;
-import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -39,6 +40,7 @@ public class TriageService {
 
     private final TriageEngine engine = new TriageEngine();
     private final DepartmentRepository departments;
+    private final DepartmentSequenceRepository sequences;
     private final QueueEntryRepository entries;
     private final QueueTransitionRepository transitions;
     private final TriageRecordRepository records;
@@ -46,9 +48,11 @@ public class TriageService {
     private final QueuePriority rules;
     private final Clock clock = Clock.systemUTC();
 
-    TriageService(DepartmentRepository departments, QueueEntryRepository entries, QueueTransitionRepository transitions,
-                  TriageRecordRepository records, QueueEventPublisher events, QueuePriority rules) {
+    TriageService(DepartmentRepository departments, DepartmentSequenceRepository sequences, QueueEntryRepository entries,
+                  QueueTransitionRepository transitions, TriageRecordRepository records, QueueEventPublisher events,
+                  QueuePriority rules) {
         this.departments = departments;
+        this.sequences = sequences;
         this.entries = entries;
         this.transitions = transitions;
         this.records = records;
@@ -65,6 +69,7 @@ public class TriageService {
      * @param finalLevel     the level the nurse sets; {@code null} accepts the engine's
      * @param overrideReason required when {@code finalLevel} differs from the engine's
      */
+    @WithTransaction
     public Uni<Triaged> triage(Caller caller, UUID departmentId, UUID entryId, TriageAssessment assessment,
                                Integer finalLevel, String overrideReason) {
         caller.requireDepartment(departmentId);
@@ -76,18 +81,17 @@ public class TriageService {
                     List.of(new Problem.FieldError("overrideReason", "is required when finalLevel differs from the engine's level")));
         }
         Instant now = clock.instant();
-        return Panache.withTransaction(() -> events.lockDepartment(departmentId)
-                        .chain(() -> departments.findById(departmentId)).map(Departments::found)
-                        .flatMap(department -> entries.findById(entryId).map(entry -> Departments.inDepartment(entry, departmentId))
-                                .flatMap(entry -> {
-                                    QueueTransition transition = entry.triage(level, caller.username(), department.slaTargets(), rules, now);
-                                    TriageRecord record = TriageRecord.of(entry.id(), assessment, result, level, overrideReason,
-                                            caller.username(), now);
-                                    return transitions.persist(transition)
-                                            .call(() -> records.persist(record))
-                                            .call(() -> events.record(EventTypes.QUEUE_ENTRY_TRIAGED, entry, record.eventData(), caller))
-                                            .replaceWith(new Triaged(entry, record, result));
-                                })))
-                .invoke(events::committed);
+        return sequences.lockDepartment(departmentId)
+                .chain(() -> departments.findById(departmentId)).map(Departments::found)
+                .flatMap(department -> entries.findById(entryId).map(entry -> Departments.inDepartment(entry, departmentId))
+                        .flatMap(entry -> {
+                            QueueTransition transition = entry.triage(level, caller.username(), department.slaTargets(), rules, now);
+                            TriageRecord record = TriageRecord.of(entry.id(), assessment, result, level, overrideReason,
+                                    caller.username(), now);
+                            return transitions.persist(transition)
+                                    .call(() -> records.persist(record))
+                                    .call(() -> events.record(QueueEvents.TRIAGED, entry, record.eventData(), caller))
+                                    .replaceWith(new Triaged(entry, record, result));
+                        }));
     }
 }

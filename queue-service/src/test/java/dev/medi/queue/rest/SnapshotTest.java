@@ -41,8 +41,10 @@ class SnapshotTest {
         as("nurse").body(body).post("/api/v1/queues/{d}/entries/{id}/triage", department, urgent).then().statusCode(200);
         as("doctor").body(Map.of("room", ROOM, "entryId", called)).post("/api/v1/queues/{d}/call-next", department).then().statusCode(200);
 
-        JsonPath snapshot = as("receptionist").get("/api/v1/queues/{d}/snapshot", department)
-                .then().statusCode(200).extract().jsonPath();
+        String document = as("receptionist").get("/api/v1/queues/{d}/snapshot", department)
+                .then().statusCode(200).extract().asString();
+        EventSchemas.assertValid("medi.queue.snapshot.v1", document);
+        JsonPath snapshot = JsonPath.from(document);
         assertEquals(5, snapshot.getLong("sequence"), "three check-ins, a triage and a call");
         assertEquals(List.of(urgent, first, called), snapshot.getList("entries.entry.id"));
         assertEquals(List.of(1, 2), snapshot.getList("entries.position").subList(0, 2));
@@ -74,6 +76,7 @@ class SnapshotTest {
         String board = given().get("/api/v1/public/boards/{d}", department)
                 .then().statusCode(200).body("tickets.size()", equalTo(1)).body("tickets[0].status", equalTo("ARRIVED"))
                 .extract().asString();
+        EventSchemas.assertValid("medi.queue.board.v1", board);
         assertFalse(board.contains("private complaint"));
         assertFalse(board.contains("Test Arrival"), "no names");
         assertFalse(board.contains(entry), "no entry or patient ids");

@@ -1,4 +1,4 @@
-package dev.medi.gateway.service;
+package dev.medi.gateway.fanout;
 
 /**
  * Why the gateway ends a live stream whose authorisation ended, with the WebSocket close code (4000–4999 are

@@ -1,4 +1,4 @@
-package dev.medi.gateway.service;
+package dev.medi.gateway.fanout;
 
 /**
  * One message to a client of the live queue. On the WebSocket only {@code json} is sent (it carries its

@@ -1,4 +1,4 @@
-package dev.medi.gateway.service;
+package dev.medi.gateway.fanout;
 
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.AfterEach;

@@ -1,4 +1,4 @@
-package dev.medi.gateway.service;
+package dev.medi.gateway.fanout;
 
 import java.util.function.Consumer;
 

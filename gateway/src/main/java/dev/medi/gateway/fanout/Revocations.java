@@ -1,4 +1,4 @@
-package dev.medi.gateway.service;
+package dev.medi.gateway.fanout;
 
 import dev.medi.gateway.config.GatewayConfig;
 import jakarta.enterprise.context.ApplicationScoped;

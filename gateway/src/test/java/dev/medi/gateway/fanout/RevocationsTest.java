@@ -1,4 +1,4 @@
-package dev.medi.gateway.service;
+package dev.medi.gateway.fanout;
 
 import dev.medi.platform.defaults.security.Caller;
 import org.junit.jupiter.api.Test;

@@ -1,5 +1,6 @@
-package dev.medi.gateway.service;
+package dev.medi.gateway.fanout;
 
+import dev.medi.platform.events.QueueEntrySnapshot;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
@@ -41,6 +42,18 @@ public final class BoardProjection {
                 .put("departmentId", departmentId.toString())
                 .put("sequence", sequence)
                 .mergeIn(item(entry == null ? new JsonObject() : entry));
+        return new Frame(TICKET, QueueFrames.streamId(departmentId, sequence), json.encode());
+    }
+
+    /** One queue event's entry as a board line: its ticket, status and room at {@code sequence}. */
+    public static Frame ticket(UUID departmentId, long sequence, QueueEntrySnapshot entry) {
+        JsonObject json = new JsonObject()
+                .put("type", TICKET)
+                .put("departmentId", departmentId.toString())
+                .put("sequence", sequence)
+                .put("ticket", entry == null ? null : entry.ticket())
+                .put("status", entry == null ? null : entry.status())
+                .put("room", entry == null ? null : entry.room());
         return new Frame(TICKET, QueueFrames.streamId(departmentId, sequence), json.encode());
     }
 
