@@ -34,7 +34,7 @@ class FieldPathsTest {
     record Name(@NotBlank String family, @Size(max = 3) List<@NotBlank String> given) {
     }
 
-    record Register(@Valid @NotNull Name name, @Valid List<Identifier> identifiers,
+    record Register(@Valid @NotNull Name name, List<@Valid Identifier> identifiers,
                     Set<@Pattern(regexp = "nurse|doctor") String> roles, Map<String, @NotBlank String> labels) {
     }
 
