@@ -2,7 +2,7 @@ package dev.medi.auth.rest;
 
 import dev.medi.auth.service.SecondFactorService;
 import dev.medi.auth.service.UserService;
-import dev.medi.platform.defaults.security.Caller;
+import dev.medi.platform.defaults.security.CurrentCaller;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
@@ -33,23 +33,26 @@ public class AccountResource {
 
     private final UserService users;
     private final SecondFactorService secondFactors;
+    private final CurrentCaller caller;
+    /** For the session id ({@code sid}), which is not part of the {@code Caller}. */
     private final JsonWebToken token;
 
-    AccountResource(UserService users, SecondFactorService secondFactors, JsonWebToken token) {
+    AccountResource(UserService users, SecondFactorService secondFactors, CurrentCaller caller, JsonWebToken token) {
         this.users = users;
         this.secondFactors = secondFactors;
+        this.caller = caller;
         this.token = token;
     }
 
     @GET
     public Uni<UserView> get() {
-        return users.own(Caller.of(token)).map(UserView::of);
+        return users.own(caller.get()).map(UserView::of);
     }
 
     @PATCH
     @Path("/preferences")
     public Uni<UserView> preferences(@Valid @NotNull PreferencesRequest request) {
-        return users.setPreferences(Caller.of(token), request.theme(), request.locale()).map(UserView::of);
+        return users.setPreferences(caller.get(), request.theme(), request.locale()).map(UserView::of);
     }
 
     /** Other sessions of the user end; the one making the change (the token's {@code sid}) stays. */
@@ -59,7 +62,7 @@ public class AccountResource {
     @APIResponse(responseCode = "401", description = "Wrong current password")
     @APIResponse(responseCode = "503", description = "Too many password checks at once; try again")
     public Uni<Response> changePassword(@Valid @NotNull ChangePasswordRequest request) {
-        return users.changePassword(Caller.of(token), sessionId(),
+        return users.changePassword(caller.get(), sessionId(),
                         request.currentPassword(), request.newPassword())
                 .map(ignored -> Response.noContent().build());
     }
@@ -69,7 +72,7 @@ public class AccountResource {
     @Path("/second-factor")
     @Consumes(MediaType.WILDCARD) // no body
     public Uni<SecondFactorEnrolmentView> enrolSecondFactor() {
-        return secondFactors.enrol(Caller.of(token)).map(SecondFactorEnrolmentView::of);
+        return secondFactors.enrol(caller.get()).map(SecondFactorEnrolmentView::of);
     }
 
     /**
@@ -81,7 +84,7 @@ public class AccountResource {
     @APIResponse(responseCode = "200", description = "Second factor active")
     @APIResponse(responseCode = "409", description = "No set-up started, or the second factor is already active")
     public Uni<UserView> confirmSecondFactor(@Valid @NotNull SecondFactorConfirmation request) {
-        return secondFactors.confirm(Caller.of(token), sessionId(), request.code()).map(UserView::of);
+        return secondFactors.confirm(caller.get(), sessionId(), request.code()).map(UserView::of);
     }
 
     /** Switches the second factor off (password re-entered); 409 while one of the user's roles requires it. */
@@ -92,7 +95,7 @@ public class AccountResource {
     @APIResponse(responseCode = "409", description = "A role of the user requires the second factor")
     @APIResponse(responseCode = "503", description = "Too many password checks at once; try again")
     public Uni<UserView> removeSecondFactor(@Valid @NotNull SecondFactorRemoval request) {
-        return secondFactors.disable(Caller.of(token), request.currentPassword()).map(UserView::of);
+        return secondFactors.disable(caller.get(), request.currentPassword()).map(UserView::of);
     }
 
     private UUID sessionId() {

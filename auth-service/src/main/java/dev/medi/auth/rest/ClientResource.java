@@ -1,7 +1,7 @@
 package dev.medi.auth.rest;
 
 import dev.medi.auth.service.ClientService;
-import dev.medi.platform.defaults.security.Caller;
+import dev.medi.platform.defaults.security.CurrentCaller;
 import dev.medi.platform.defaults.security.Roles;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -16,7 +16,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -35,11 +34,11 @@ import java.util.UUID;
 public class ClientResource {
 
     private final ClientService clients;
-    private final JsonWebToken token;
+    private final CurrentCaller caller;
 
-    ClientResource(ClientService clients, JsonWebToken token) {
+    ClientResource(ClientService clients, CurrentCaller caller) {
         this.clients = clients;
-        this.token = token;
+        this.caller = caller;
     }
 
     /** The answer carries the client secret: the only time it is ever shown. */
@@ -48,7 +47,7 @@ public class ClientResource {
     @APIResponse(responseCode = "201", description = "Registered; the only answer that shows the client secret", content = @Content(schema = @Schema(implementation = ClientView.class)))
     @APIResponse(responseCode = "503", description = "Too many password checks at once; try again")
     public Uni<Response> register(@Valid @NotNull RegisterClientRequest request) {
-        return clients.register(Caller.of(token), request.name(), request.scopes())
+        return clients.register(caller.get(), request.name(), request.scopes())
                 .map(registered -> Response.created(UriBuilder.fromPath("/api/v1/clients/{id}").build(registered.client().id()))
                         .header("Cache-Control", "no-store")
                         .entity(ClientView.of(registered.client(), registered.secret())).build());
@@ -62,12 +61,12 @@ public class ClientResource {
     @POST
     @Path("/{id}/disable")
     public Uni<ClientView> disable(@PathParam("id") UUID id) {
-        return clients.setActive(Caller.of(token), id, false).map(client -> ClientView.of(client, null));
+        return clients.setActive(caller.get(), id, false).map(client -> ClientView.of(client, null));
     }
 
     @POST
     @Path("/{id}/enable")
     public Uni<ClientView> enable(@PathParam("id") UUID id) {
-        return clients.setActive(Caller.of(token), id, true).map(client -> ClientView.of(client, null));
+        return clients.setActive(caller.get(), id, true).map(client -> ClientView.of(client, null));
     }
 }

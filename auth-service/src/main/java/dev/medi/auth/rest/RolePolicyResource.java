@@ -1,7 +1,7 @@
 package dev.medi.auth.rest;
 
 import dev.medi.auth.service.SecondFactorService;
-import dev.medi.platform.defaults.security.Caller;
+import dev.medi.platform.defaults.security.CurrentCaller;
 import dev.medi.platform.defaults.security.Roles;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -15,7 +15,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -30,11 +29,11 @@ import java.util.List;
 public class RolePolicyResource {
 
     private final SecondFactorService secondFactors;
-    private final JsonWebToken token;
+    private final CurrentCaller caller;
 
-    RolePolicyResource(SecondFactorService secondFactors, JsonWebToken token) {
+    RolePolicyResource(SecondFactorService secondFactors, CurrentCaller caller) {
         this.secondFactors = secondFactors;
-        this.token = token;
+        this.caller = caller;
     }
 
     @GET
@@ -48,6 +47,6 @@ public class RolePolicyResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Uni<RolePolicyView> set(@PathParam("role") @Pattern(regexp = dev.medi.auth.rest.Roles.PATTERN) String role,
                                    @Valid @NotNull RolePolicyRequest request) {
-        return secondFactors.requireForRole(Caller.of(token), role, request.secondFactorRequired()).map(RolePolicyView::of);
+        return secondFactors.requireForRole(caller.get(), role, request.secondFactorRequired()).map(RolePolicyView::of);
     }
 }

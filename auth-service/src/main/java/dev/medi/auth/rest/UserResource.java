@@ -6,7 +6,7 @@ import dev.medi.auth.service.SecondFactorService;
 import dev.medi.auth.service.UserService;
 import dev.medi.platform.defaults.ProblemException;
 import dev.medi.platform.defaults.ProblemType;
-import dev.medi.platform.defaults.security.Caller;
+import dev.medi.platform.defaults.security.CurrentCaller;
 import dev.medi.platform.defaults.security.Roles;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -29,7 +29,6 @@ import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -50,14 +49,14 @@ public class UserResource {
     private final UserService users;
     private final PasswordResetService passwordResets;
     private final SecondFactorService secondFactors;
-    private final JsonWebToken token;
+    private final CurrentCaller caller;
 
     UserResource(UserService users, PasswordResetService passwordResets, SecondFactorService secondFactors,
-                 JsonWebToken token) {
+                 CurrentCaller caller) {
         this.users = users;
         this.secondFactors = secondFactors;
         this.passwordResets = passwordResets;
-        this.token = token;
+        this.caller = caller;
     }
 
     @POST
@@ -66,7 +65,7 @@ public class UserResource {
     @APIResponse(responseCode = "409", description = "The user name or e-mail address is taken")
     @APIResponse(responseCode = "503", description = "Too many password checks at once; try again")
     public Uni<Response> create(@Valid @NotNull CreateUserRequest request) {
-        return users.create(Caller.of(token), request.username(), request.email(), request.displayName(),
+        return users.create(caller.get(), request.username(), request.email(), request.displayName(),
                         request.roles(), request.departments(), request.initialPassword())
                 .map(user -> Response.created(UriBuilder.fromPath("/api/v1/users/{id}").build(user.id()))
                         .tag(etag(user)).entity(UserView.of(user)).build());
@@ -99,7 +98,7 @@ public class UserResource {
     public Uni<Response> update(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
                                 @Valid @NotNull UpdateUserRequest request) {
         long expectedVersion = versionFrom(ifMatch);
-        return users.update(Caller.of(token), id, expectedVersion, new UserService.Changes(request.email(),
+        return users.update(caller.get(), id, expectedVersion, new UserService.Changes(request.email(),
                         request.displayName(), request.roles(), request.departments(), request.active()))
                 .map(user -> Response.ok(UserView.of(user)).tag(etag(user)).build());
     }
@@ -109,7 +108,7 @@ public class UserResource {
     @Path("/{id}/password-reset")
     @APIResponse(responseCode = "202", description = "Sessions ended; a reset link is being sent")
     public Uni<Response> forcePasswordReset(@PathParam("id") UUID id) {
-        return passwordResets.force(Caller.of(token), id).map(ignored -> Response.accepted().build());
+        return passwordResets.force(caller.get(), id).map(ignored -> Response.accepted().build());
     }
 
     /** Removes the account's second factor (lost phone) and ends its sessions; the user enrols again. */
@@ -117,7 +116,7 @@ public class UserResource {
     @Path("/{id}/second-factor-reset")
     @APIResponse(responseCode = "200", description = "Second factor removed; ETag = new version", content = @Content(schema = @Schema(implementation = UserView.class)))
     public Uni<Response> resetSecondFactor(@PathParam("id") UUID id) {
-        return secondFactors.reset(Caller.of(token), id).map(user -> Response.ok(UserView.of(user)).tag(etag(user)).build());
+        return secondFactors.reset(caller.get(), id).map(user -> Response.ok(UserView.of(user)).tag(etag(user)).build());
     }
 
     static EntityTag etag(User user) {

@@ -3,7 +3,7 @@ package dev.medi.queue.rest;
 import dev.medi.platform.defaults.Problem;
 import dev.medi.platform.defaults.ProblemException;
 import dev.medi.platform.defaults.ProblemType;
-import dev.medi.platform.defaults.security.Caller;
+import dev.medi.platform.defaults.security.CurrentCaller;
 import dev.medi.platform.defaults.security.Roles;
 import dev.medi.queue.SlaTargets;
 import dev.medi.queue.config.QueueConfig;
@@ -24,7 +24,6 @@ import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -48,12 +47,12 @@ public class DepartmentResource {
 
     private final DepartmentService departments;
     private final QueueConfig config;
-    private final JsonWebToken token;
+    private final CurrentCaller caller;
 
-    DepartmentResource(DepartmentService departments, QueueConfig config, JsonWebToken token) {
+    DepartmentResource(DepartmentService departments, QueueConfig config, CurrentCaller caller) {
         this.departments = departments;
         this.config = config;
-        this.token = token;
+        this.caller = caller;
     }
 
     @GET
@@ -79,7 +78,7 @@ public class DepartmentResource {
         ZoneId zone = zone(request.timeZone() == null ? config.defaults().timeZone() : request.timeZone());
         LocalTime close = request.autoCloseAt() == null ? config.defaults().autoCloseAt() : LocalTime.parse(request.autoCloseAt());
         SlaTargets targets = request.slaTargets() == null ? SlaTargets.DEFAULT : request.slaTargets().toTargets();
-        return departments.create(Caller.of(token), request.code(), request.name().strip(), zone, close, targets)
+        return departments.create(caller.get(), request.code(), request.name().strip(), zone, close, targets)
                 .map(department -> Response.created(UriBuilder.fromPath("/api/v1/departments/{id}").build(department.id()))
                         .tag(new EntityTag(Long.toString(department.version()))).entity(DepartmentView.of(department)).build());
     }
@@ -96,7 +95,7 @@ public class DepartmentResource {
         var changes = new DepartmentService.Changes(request.name(), request.timeZone() == null ? null : zone(request.timeZone()),
                 request.autoCloseAt() == null ? null : LocalTime.parse(request.autoCloseAt()),
                 request.slaTargets() == null ? null : request.slaTargets().toTargets(), request.active());
-        return departments.update(Caller.of(token), id, expected, changes)
+        return departments.update(caller.get(), id, expected, changes)
                 .map(department -> Response.ok(DepartmentView.of(department))
                         .tag(new EntityTag(Long.toString(department.version()))).build());
     }
@@ -114,7 +113,7 @@ public class DepartmentResource {
     @APIResponse(responseCode = "201", description = "Room added", content = @Content(schema = @Schema(implementation = RoomView.class)))
     @APIResponse(responseCode = "409", description = "The department has a room with this name")
     public Uni<Response> addRoom(@PathParam("id") UUID id, @Valid @NotNull RoomRequest request) {
-        return departments.addRoom(Caller.of(token), id, request.name())
+        return departments.addRoom(caller.get(), id, request.name())
                 .map(room -> Response.status(Response.Status.CREATED).entity(RoomView.of(room)).build());
     }
 
@@ -123,7 +122,7 @@ public class DepartmentResource {
     @Consumes(MediaType.WILDCARD)
     @RolesAllowed(Roles.ADMIN)
     public Uni<RoomView> disableRoom(@PathParam("id") UUID id, @PathParam("roomId") UUID roomId) {
-        return departments.setRoomActive(Caller.of(token), id, roomId, false).map(RoomView::of);
+        return departments.setRoomActive(caller.get(), id, roomId, false).map(RoomView::of);
     }
 
     @POST
@@ -131,7 +130,7 @@ public class DepartmentResource {
     @Consumes(MediaType.WILDCARD)
     @RolesAllowed(Roles.ADMIN)
     public Uni<RoomView> enableRoom(@PathParam("id") UUID id, @PathParam("roomId") UUID roomId) {
-        return departments.setRoomActive(Caller.of(token), id, roomId, true).map(RoomView::of);
+        return departments.setRoomActive(caller.get(), id, roomId, true).map(RoomView::of);
     }
 
     private static ZoneId zone(String id) {

@@ -2,6 +2,7 @@ package dev.medi.queue.rest;
 
 import dev.medi.platform.defaults.Problem;
 import dev.medi.platform.defaults.security.Caller;
+import dev.medi.platform.defaults.security.CurrentCaller;
 import dev.medi.platform.defaults.security.Roles;
 import dev.medi.platform.events.QueueSnapshot;
 import dev.medi.queue.service.CheckInService;
@@ -51,15 +52,15 @@ public class QueueResource {
     private final TriageService triage;
     private final QueueFlowService flow;
     private final QueueSnapshotService snapshots;
-    private final JsonWebToken token;
+    private final CurrentCaller caller;
 
     QueueResource(CheckInService checkIns, TriageService triage, QueueFlowService flow, QueueSnapshotService snapshots,
-                  JsonWebToken token) {
+                  CurrentCaller caller) {
         this.checkIns = checkIns;
         this.triage = triage;
         this.flow = flow;
         this.snapshots = snapshots;
-        this.token = token;
+        this.caller = caller;
     }
 
     /**
@@ -80,7 +81,7 @@ public class QueueResource {
                                  @Valid @NotNull CheckInRequest request) {
         String key = IdempotencyKey.require(idempotencyKey);
         String arrivalName = request.arrivalName() == null || request.arrivalName().isBlank() ? null : request.arrivalName();
-        return checkIns.checkIn(Caller.of(token), departmentId, key,
+        return checkIns.checkIn(caller.get(), departmentId, key,
                         new CheckInService.Arrival(request.patientId(), arrivalName, request.chiefComplaint()))
                 .map(checkedIn -> {
                     Response.ResponseBuilder response = Response.created(UriBuilder.fromPath("/api/v1/queues/{departmentId}/entries/{entryId}")
@@ -94,14 +95,14 @@ public class QueueResource {
     @Path("/snapshot")
     @RolesAllowed({Roles.RECEPTIONIST, Roles.NURSE, Roles.DOCTOR, Roles.ADMIN})
     public Uni<QueueSnapshot> snapshot(@PathParam("departmentId") UUID departmentId) {
-        return snapshots.snapshot(Caller.of(token), departmentId);
+        return snapshots.snapshot(caller.get(), departmentId);
     }
 
     @GET
     @Path("/entries/{entryId}")
     @RolesAllowed({Roles.RECEPTIONIST, Roles.NURSE, Roles.DOCTOR, Roles.ADMIN})
     public Uni<QueueEntryView> entry(@PathParam("departmentId") UUID departmentId, @PathParam("entryId") UUID entryId) {
-        return snapshots.history(Caller.of(token), departmentId, entryId).map(history -> QueueEntryView.of(history.entry()));
+        return snapshots.history(caller.get(), departmentId, entryId).map(history -> QueueEntryView.of(history.entry()));
     }
 
     /** Every transition and triage of the entry, including those before a transfer. */
@@ -109,7 +110,7 @@ public class QueueResource {
     @Path("/entries/{entryId}/history")
     @RolesAllowed({Roles.NURSE, Roles.DOCTOR, Roles.ADMIN})
     public Uni<HistoryView> history(@PathParam("departmentId") UUID departmentId, @PathParam("entryId") UUID entryId) {
-        return snapshots.history(Caller.of(token), departmentId, entryId).map(HistoryView::of);
+        return snapshots.history(caller.get(), departmentId, entryId).map(HistoryView::of);
     }
 
     /** Stores a triage: the engine's level is computed here; a different final level needs a reason. */
@@ -121,7 +122,7 @@ public class QueueResource {
     public Uni<TriageView> triage(@PathParam("departmentId") UUID departmentId, @PathParam("entryId") UUID entryId,
                                   @Valid @NotNull TriageRequest request) {
         TriageAssessment assessment = TriageResource.assessment(request, LocalDate.now(ZoneOffset.UTC));
-        return triage.triage(Caller.of(token), departmentId, entryId, assessment, request.finalLevel(), request.overrideReason())
+        return triage.triage(caller.get(), departmentId, entryId, assessment, request.finalLevel(), request.overrideReason())
                 .map(TriageView::of);
     }
 
@@ -133,7 +134,8 @@ public class QueueResource {
     @APIResponse(responseCode = "404", description = "Nobody waits (or no such entry or room)")
     @APIResponse(responseCode = "409", description = "Not allowed in the entry's current status")
     public Uni<QueueEntryView> callNext(@PathParam("departmentId") UUID departmentId, @Valid @NotNull CallNextRequest request) {
-        return flow.callNext(Caller.of(token), UUID.fromString(token.getSubject()), departmentId, request.room().strip(),
+        Caller doctor = caller.get();
+        return flow.callNext(doctor, UUID.fromString(doctor.subject()), departmentId, request.room().strip(),
                 request.entryId()).map(QueueEntryView::of);
     }
 
@@ -144,7 +146,7 @@ public class QueueResource {
     @APIResponse(responseCode = "200", description = "Consultation started")
     @APIResponse(responseCode = "409", description = "Not allowed in the entry's current status")
     public Uni<QueueEntryView> startConsultation(@PathParam("departmentId") UUID departmentId, @PathParam("entryId") UUID entryId) {
-        return flow.startConsultation(Caller.of(token), departmentId, entryId).map(QueueEntryView::of);
+        return flow.startConsultation(caller.get(), departmentId, entryId).map(QueueEntryView::of);
     }
 
     @POST
@@ -154,7 +156,7 @@ public class QueueResource {
     @APIResponse(responseCode = "200", description = "Finished")
     @APIResponse(responseCode = "409", description = "Not allowed in the entry's current status")
     public Uni<QueueEntryView> finish(@PathParam("departmentId") UUID departmentId, @PathParam("entryId") UUID entryId) {
-        return flow.finish(Caller.of(token), departmentId, entryId).map(QueueEntryView::of);
+        return flow.finish(caller.get(), departmentId, entryId).map(QueueEntryView::of);
     }
 
     /** Into another department's queue with the same arrival time and priority; answers with the new entry. */
@@ -165,7 +167,7 @@ public class QueueResource {
     @APIResponse(responseCode = "409", description = "Not allowed in the entry's current status")
     public Uni<QueueEntryView> transfer(@PathParam("departmentId") UUID departmentId, @PathParam("entryId") UUID entryId,
                                         @Valid @NotNull TransferRequest request) {
-        return flow.transfer(Caller.of(token), departmentId, entryId, request.departmentId(), request.reason().strip())
+        return flow.transfer(caller.get(), departmentId, entryId, request.departmentId(), request.reason().strip())
                 .map(QueueEntryView::of);
     }
 
@@ -176,7 +178,7 @@ public class QueueResource {
     @APIResponse(responseCode = "409", description = "Not allowed in the entry's current status")
     public Uni<QueueEntryView> leftWithoutBeingSeen(@PathParam("departmentId") UUID departmentId, @PathParam("entryId") UUID entryId,
                                                     @Valid ReasonRequest request) {
-        return flow.leftWithoutBeingSeen(Caller.of(token), departmentId, entryId, reason(request)).map(QueueEntryView::of);
+        return flow.leftWithoutBeingSeen(caller.get(), departmentId, entryId, reason(request)).map(QueueEntryView::of);
     }
 
     @POST
@@ -186,7 +188,7 @@ public class QueueResource {
     @APIResponse(responseCode = "409", description = "Not allowed in the entry's current status")
     public Uni<QueueEntryView> noShow(@PathParam("departmentId") UUID departmentId, @PathParam("entryId") UUID entryId,
                                       @Valid ReasonRequest request) {
-        return flow.noShow(Caller.of(token), departmentId, entryId, reason(request)).map(QueueEntryView::of);
+        return flow.noShow(caller.get(), departmentId, entryId, reason(request)).map(QueueEntryView::of);
     }
 
     @POST
@@ -196,7 +198,7 @@ public class QueueResource {
     @APIResponse(responseCode = "409", description = "Not allowed in the entry's current status")
     public Uni<QueueEntryView> cancel(@PathParam("departmentId") UUID departmentId, @PathParam("entryId") UUID entryId,
                                       @Valid @NotNull CancelRequest request) {
-        return flow.cancel(Caller.of(token), departmentId, entryId, request.reason().strip()).map(QueueEntryView::of);
+        return flow.cancel(caller.get(), departmentId, entryId, request.reason().strip()).map(QueueEntryView::of);
     }
 
     /** Admin only: place a waiting entry at a priority (or back to the computed one); the reason is audited. */
@@ -207,7 +209,7 @@ public class QueueResource {
     @APIResponse(responseCode = "409", description = "Not allowed in the entry's current status")
     public Uni<QueueEntryView> overridePriority(@PathParam("departmentId") UUID departmentId, @PathParam("entryId") UUID entryId,
                                                 @Valid @NotNull PriorityOverrideRequest request) {
-        return flow.overridePriority(Caller.of(token), departmentId, entryId, request.priority(), request.reason().strip())
+        return flow.overridePriority(caller.get(), departmentId, entryId, request.priority(), request.reason().strip())
                 .map(QueueEntryView::of);
     }
 

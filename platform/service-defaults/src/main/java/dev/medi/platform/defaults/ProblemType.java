@@ -2,8 +2,11 @@ package dev.medi.platform.defaults;
 
 import java.net.URI;
 
-/** The kinds of error the platform answers with, each with its stable {@code type} URI and status. */
-public enum ProblemType {
+/**
+ * The kinds of error the platform answers with, each with its stable {@code type} URI and status. Services add
+ * their own kinds by implementing {@link ProblemKind}, not by adding constants here.
+ */
+public enum ProblemType implements ProblemKind {
     VALIDATION("validation", "Request validation failed", 400),
     MALFORMED_REQUEST("malformed-request", "Malformed request", 400),
     UNAUTHORIZED("unauthorized", "Authentication required", 401),
@@ -29,27 +32,37 @@ public enum ProblemType {
     GATEWAY_TIMEOUT("gateway-timeout", "Upstream service timed out", 504),
     HTTP_ERROR("http-error", "Request failed", 400);
 
-    /** Base of every problem type URI. */
-    public static final String BASE = "https://medi-os.dev/problems/";
+    /** Base of every problem type URI (the same as {@link ProblemKind#BASE}). */
+    public static final String BASE = ProblemKind.BASE;
 
+    private final String slug;
     private final URI uri;
     private final String title;
     private final int status;
 
     ProblemType(String slug, String title, int status) {
+        this.slug = slug;
         this.uri = URI.create(BASE + slug);
         this.title = title;
         this.status = status;
     }
 
+    @Override
+    public String slug() {
+        return slug;
+    }
+
+    @Override
     public URI uri() {
         return uri;
     }
 
+    @Override
     public String title() {
         return title;
     }
 
+    @Override
     public int status() {
         return status;
     }
