@@ -1,5 +1,6 @@
 package dev.medi.queue;
 
+import dev.medi.platform.testing.DemoData;
 import dev.medi.platform.testing.TestTokens;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
@@ -19,8 +20,8 @@ import static io.restassured.RestAssured.given;
 public final class QueueApi {
 
     /** The demo departments seeded in the test profile, with their rooms. */
-    public static final String GENERAL = "0193a000-0000-7000-8000-000000000001";
-    public static final String EMERGENCY = "0193a000-0000-7000-8000-000000000002";
+    public static final String GENERAL = DemoData.GENERAL;
+    public static final String EMERGENCY = DemoData.EMERGENCY;
     public static final String ROOM = "Room 1";
 
     private QueueApi() {

@@ -1,6 +1,7 @@
 package dev.medi.auth.rest;
 
 import dev.medi.platform.events.Topics;
+import dev.medi.platform.testing.DemoData;
 import dev.medi.platform.testing.TopicReader;
 import dev.samstevens.totp.code.DefaultCodeGenerator;
 import dev.samstevens.totp.code.HashingAlgorithm;
@@ -34,7 +35,7 @@ class SecondFactorTest {
 
     private static final String PROBLEM_JSON = "application/problem+json";
     private static final String PASSWORD = "violet tram at dawn 47";
-    private static final String DEPARTMENT = "0193a000-0000-7000-8000-000000000001";
+    private static final String DEPARTMENT = DemoData.GENERAL;
 
     @Test
     void anEnrolledUserSignsInOnlyWithAFreshCode() {

@@ -1,6 +1,7 @@
 package dev.medi.auth.rest;
 
 import dev.medi.auth.service.DemoUsers;
+import dev.medi.platform.testing.DemoData;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import org.junit.jupiter.api.Test;
@@ -22,7 +23,7 @@ import static org.hamcrest.Matchers.nullValue;
 class UserResourceTest {
 
     private static final String PROBLEM_JSON = "application/problem+json";
-    private static final String DEPARTMENT = "0193a000-0000-7000-8000-000000000002";
+    private static final String DEPARTMENT = DemoData.EMERGENCY;
 
     @Test
     void anAdminCreatesAnAccountThatCanSignIn() {

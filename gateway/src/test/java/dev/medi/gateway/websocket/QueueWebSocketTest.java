@@ -1,9 +1,8 @@
 package dev.medi.gateway.websocket;
 
 import dev.medi.gateway.support.QueueEventsProducer;
-import dev.medi.gateway.support.RawWebSocket;
 import dev.medi.gateway.support.StandIn;
-import dev.medi.gateway.support.WebSocketClient;
+import dev.medi.platform.testing.QueueWebSocketClient;
 import dev.medi.platform.testing.ServiceEndpoints;
 import dev.medi.platform.testing.TestTokens;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -11,7 +10,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.websockets.next.BasicWebSocketConnector;
 import io.quarkus.websockets.next.OpenConnections;
 import io.quarkus.websockets.next.WebSocketConnection;
-import io.quarkus.websockets.next.WebSocketClientConnection;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import jakarta.inject.Inject;
@@ -25,7 +23,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.stream.Collectors;
 
 import static io.restassured.RestAssured.given;
@@ -75,7 +72,7 @@ class QueueWebSocketTest {
         UUID department = UUID.randomUUID();
         String token = nurseOf(department);
         StandIn.snapshotAt(department, 5);
-        try (WebSocketClient client = WebSocketClient.connect(baseUri, token)) {
+        try (QueueWebSocketClient client = QueueWebSocketClient.connect(baseUri, token)) {
             assertEquals(1, client.next("welcome").getInteger("heartbeatSeconds"));
             subscribe(client, department);
             assertEquals(new JsonArray().add(department.toString()), client.next("subscribed").getJsonArray("departments"));
@@ -130,8 +127,8 @@ class QueueWebSocketTest {
         UUID department = UUID.randomUUID();
         String token = nurseOf(department);
         StandIn.snapshotAt(department, 10);
-        try (WebSocketClient watcher = WebSocketClient.connect(baseUri, token);
-             WebSocketClient late = WebSocketClient.connect(baseUri, token)) {
+        try (QueueWebSocketClient watcher = QueueWebSocketClient.connect(baseUri, token);
+             QueueWebSocketClient late = QueueWebSocketClient.connect(baseUri, token)) {
             watcher.next("welcome");
             subscribe(watcher, department);
             watcher.next("subscribed");
@@ -162,7 +159,7 @@ class QueueWebSocketTest {
     void aClientThatSeesAGapResyncsAndGetsAFreshSnapshot() throws Exception {
         UUID department = UUID.randomUUID();
         StandIn.snapshotAt(department, 20);
-        try (WebSocketClient client = WebSocketClient.connect(baseUri, nurseOf(department))) {
+        try (QueueWebSocketClient client = QueueWebSocketClient.connect(baseUri, nurseOf(department))) {
             client.next("welcome");
             subscribe(client, department);
             client.next("subscribed");
@@ -194,7 +191,7 @@ class QueueWebSocketTest {
     void aFailedSnapshotIsReportedAndTheConnectionStaysForAResync() throws Exception {
         UUID department = UUID.randomUUID();
         StandIn.snapshot(department, new JsonObject().put("status", 503));
-        try (WebSocketClient client = WebSocketClient.connect(baseUri, nurseOf(department))) {
+        try (QueueWebSocketClient client = QueueWebSocketClient.connect(baseUri, nurseOf(department))) {
             client.next("welcome");
             subscribe(client, department);
             client.next("subscribed");
@@ -214,7 +211,7 @@ class QueueWebSocketTest {
     void heartbeatsTellTheLastSequenceSentPerDepartment() throws Exception {
         UUID department = UUID.randomUUID();
         StandIn.snapshotAt(department, 7);
-        try (WebSocketClient client = WebSocketClient.connect(baseUri, nurseOf(department))) {
+        try (QueueWebSocketClient client = QueueWebSocketClient.connect(baseUri, nurseOf(department))) {
             client.next("welcome");
             subscribe(client, department);
             client.next("subscribed");
@@ -235,18 +232,18 @@ class QueueWebSocketTest {
         String token = nurseOf(department);
         StandIn.snapshotAt(department, 0);
         double droppedBefore = StandIn.metric("medi_fanout_slow_disconnects_total", "transport=\"websocket\"");
-        try (WebSocketClient fast = WebSocketClient.connect(baseUri, token)) {
+        try (QueueWebSocketClient fast = QueueWebSocketClient.connect(baseUri, token)) {
             fast.next("welcome");
             subscribe(fast, department);
             fast.next("subscribed");
             fast.next("snapshot");
             Set<String> others = connectionIds();
-            try (RawWebSocket slow = RawWebSocket.connect(baseUri, "/ws/queue", token, 4096)) {
-                readUntil(slow, "welcome"); // sent once the gateway registered the connection
+            try (QueueWebSocketClient.Raw slow = QueueWebSocketClient.raw(baseUri, "/ws/queue", token, 4096)) {
+                slow.readUntil("welcome"); // sent once the gateway registered the connection
                 String slowId = connectionIds().stream().filter(id -> !others.contains(id)).findFirst().orElseThrow();
                 slow.sendText(new JsonObject().put("type", "subscribe").put("departments", List.of(department.toString())).encode());
-                readUntil(slow, "subscribed");
-                readUntil(slow, "snapshot");
+                slow.readUntil("subscribed");
+                slow.readUntil("snapshot");
                 // From here on the slow client reads nothing. Large events fill its socket buffers, then the
                 // gateway's count of unwritten frames grows past max-pending-frames (8 in tests).
                 String padding = "x".repeat(400_000);
@@ -269,7 +266,7 @@ class QueueWebSocketTest {
                 await().atMost(Duration.ofSeconds(30)).until(() -> !connectionIds().contains(slowId));
                 // ... and the client, once it reads again, finds it closed.
                 int ended = slow.drainUntilClosed();
-                assertTrue(ended == 1008 || ended == RawWebSocket.EOF, "closed as too slow, got " + ended);
+                assertTrue(ended == 1008 || ended == QueueWebSocketClient.Raw.EOF, "closed as too slow, got " + ended);
             }
         }
     }
@@ -277,7 +274,7 @@ class QueueWebSocketTest {
     @Test
     void aClientCannotFollowAnotherDepartment() throws Exception {
         UUID department = UUID.randomUUID();
-        try (WebSocketClient client = WebSocketClient.connect(baseUri, nurseOf(department))) {
+        try (QueueWebSocketClient client = QueueWebSocketClient.connect(baseUri, nurseOf(department))) {
             client.next("welcome");
             subscribe(client, UUID.randomUUID());
             assertTrue(client.next("error").getString("detail").startsWith("You are not a member of department"));
@@ -289,38 +286,34 @@ class QueueWebSocketTest {
             client.next("error");
         }
         // unreadable text: an error frame, the connection stays
-        ConcurrentLinkedQueue<String> frames = new ConcurrentLinkedQueue<>();
-        WebSocketClientConnection connection = connector.baseUri(baseUri).path("/ws/queue")
-                .addSubprotocol("bearer-token-carrier")
-                .addSubprotocol("quarkus-http-upgrade#Authorization#Bearer%20" + nurseOf(department))
-                .onTextMessage((c, message) -> frames.add(message))
-                .connectAndAwait();
-        try {
-            connection.sendTextAndAwait("{not json");
-            await().atMost(Duration.ofSeconds(10)).until(() -> frames.stream().anyMatch(f -> f.contains("Message not understood")));
-            assertTrue(connection.isOpen());
-        } finally {
-            connection.closeAndAwait();
+        try (QueueWebSocketClient client = QueueWebSocketClient.connect(baseUri, nurseOf(department))) {
+            client.next("welcome");
+            client.sendText("{not json");
+            assertTrue(client.next("error").getString("detail").contains("Message not understood"));
+            subscribe(client, UUID.randomUUID());
+            assertTrue(client.next("error").getString("detail").startsWith("You are not a member of department"),
+                    "the connection still answers");
+            assertFalse(client.closed().isDone());
         }
     }
 
     @Test
     void anUpgradeWithoutAValidTokenIsRejected() {
         assertThrows(RuntimeException.class, () -> connector.baseUri(baseUri).path("/ws/queue").connectAndAwait());
-        assertThrows(Exception.class, () -> WebSocketClient.connect(baseUri, "forged.token.value"));
+        assertThrows(Exception.class, () -> QueueWebSocketClient.connect(baseUri, "forged.token.value"));
     }
 
     @Test
     void connectedClientsAreCounted() throws Exception {
         double before = StandIn.metric("medi_fanout_websocket_clients");
-        try (WebSocketClient client = WebSocketClient.connect(baseUri, nurseOf(UUID.randomUUID()))) {
+        try (QueueWebSocketClient client = QueueWebSocketClient.connect(baseUri, nurseOf(UUID.randomUUID()))) {
             client.next("welcome");
             assertEquals(before + 1, StandIn.metric("medi_fanout_websocket_clients"));
         }
         await().atMost(Duration.ofSeconds(10)).until(() -> StandIn.metric("medi_fanout_websocket_clients") == before);
     }
 
-    private static void subscribe(WebSocketClient client, UUID department) throws Exception {
+    private static void subscribe(QueueWebSocketClient client, UUID department) throws Exception {
         client.send(new JsonObject().put("type", "subscribe").put("departments", List.of(department.toString())));
     }
 
@@ -333,10 +326,4 @@ class QueueWebSocketTest {
         return openConnections.stream().map(WebSocketConnection::id).collect(Collectors.toSet());
     }
 
-    /** Reads the bare client's messages (heartbeats may come in between) up to the first of {@code type}. */
-    private static void readUntil(RawWebSocket client, String type) throws Exception {
-        while (!type.equals(new JsonObject(client.readText()).getString("type"))) {
-            // skip
-        }
-    }
 }

@@ -1,10 +1,10 @@
 package dev.medi.gateway.websocket;
 
+import dev.medi.platform.testing.QueueWebSocketClient;
 import dev.medi.platform.testing.ServiceEndpoints;
 import dev.medi.gateway.support.AuthEvents;
 import dev.medi.gateway.support.QueueEventsProducer;
 import dev.medi.gateway.support.StandIn;
-import dev.medi.gateway.support.WebSocketClient;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.core.json.JsonArray;
@@ -66,7 +66,7 @@ class QueueWebSocketTokenTest {
         StandIn.snapshotAt(department, 1);
         String token = AuthEvents.token(AuthEvents.newUser(), UUID.randomUUID().toString(), List.of(department), Duration.ofSeconds(8));
         Instant expiry = AuthEvents.expiryOf(token);
-        try (WebSocketClient client = WebSocketClient.connect(baseUri, token)) {
+        try (QueueWebSocketClient client = QueueWebSocketClient.connect(baseUri, token)) {
             subscribe(client, department);
             List<String> types = client.until("token-expired").stream().map(frame -> frame.getString("type")).toList();
             assertTrue(types.indexOf("snapshot") >= 0 && types.indexOf("token-expiring") >= 0, types.toString());
@@ -82,7 +82,7 @@ class QueueWebSocketTokenTest {
         String user = AuthEvents.newUser();
         String session = UUID.randomUUID().toString();
         String first = AuthEvents.token(user, session, List.of(department), Duration.ofSeconds(8));
-        try (WebSocketClient client = WebSocketClient.connect(baseUri, first)) {
+        try (QueueWebSocketClient client = QueueWebSocketClient.connect(baseUri, first)) {
             subscribe(client, department);
             JsonObject warning = last(client.until("token-expiring"));
             assertEquals(AuthEvents.expiryOf(first), Instant.parse(warning.getString("expiresAt")));
@@ -110,7 +110,7 @@ class QueueWebSocketTokenTest {
         StandIn.snapshotAt(department, 20);
         String user = AuthEvents.newUser();
         String session = UUID.randomUUID().toString();
-        try (WebSocketClient client = WebSocketClient.connect(baseUri,
+        try (QueueWebSocketClient client = QueueWebSocketClient.connect(baseUri,
                 AuthEvents.token(user, session, List.of(department), Duration.ofMinutes(5)))) {
             subscribe(client, department);
             client.until("snapshot");
@@ -146,7 +146,7 @@ class QueueWebSocketTokenTest {
         StandIn.snapshotAt(lost, 1);
         String user = AuthEvents.newUser();
         String session = UUID.randomUUID().toString();
-        try (WebSocketClient client = WebSocketClient.connect(baseUri,
+        try (QueueWebSocketClient client = QueueWebSocketClient.connect(baseUri,
                 AuthEvents.token(user, session, List.of(kept, lost), Duration.ofMinutes(5)))) {
             client.send(new JsonObject().put("type", "subscribe").put("departments", List.of(kept.toString(), lost.toString())));
             client.until("snapshot");
@@ -175,8 +175,8 @@ class QueueWebSocketTokenTest {
         String user = AuthEvents.newUser();
         String session = UUID.randomUUID().toString();
         String token = AuthEvents.token(user, session, List.of(department), Duration.ofMinutes(10));
-        try (WebSocketClient signedOut = WebSocketClient.connect(baseUri, token);
-             WebSocketClient otherDevice = WebSocketClient.connect(baseUri,
+        try (QueueWebSocketClient signedOut = QueueWebSocketClient.connect(baseUri, token);
+             QueueWebSocketClient otherDevice = QueueWebSocketClient.connect(baseUri,
                      AuthEvents.token(user, UUID.randomUUID().toString(), List.of(department), Duration.ofMinutes(10)))) {
             subscribe(signedOut, department);
             signedOut.until("snapshot");
@@ -192,7 +192,7 @@ class QueueWebSocketTokenTest {
             assertFalse(otherDevice.closed().isDone());
         }
         // the token is unexpired, but its session has ended: a new connection with it is closed at once
-        try (WebSocketClient again = WebSocketClient.connect(baseUri, token)) {
+        try (QueueWebSocketClient again = QueueWebSocketClient.connect(baseUri, token)) {
             assertEquals(4403, again.closed().get(15, TimeUnit.SECONDS));
         }
     }
@@ -202,13 +202,13 @@ class QueueWebSocketTokenTest {
         UUID department = UUID.randomUUID();
         StandIn.snapshotAt(department, 40);
         String user = AuthEvents.newUser();
-        try (WebSocketClient first = WebSocketClient.connect(baseUri,
+        try (QueueWebSocketClient first = QueueWebSocketClient.connect(baseUri,
                      AuthEvents.token(user, UUID.randomUUID().toString(), List.of(department), Duration.ofMinutes(10)));
-             WebSocketClient second = WebSocketClient.connect(baseUri,
+             QueueWebSocketClient second = QueueWebSocketClient.connect(baseUri,
                      AuthEvents.token(user, UUID.randomUUID().toString(), List.of(department), Duration.ofMinutes(10)));
-             WebSocketClient colleague = WebSocketClient.connect(baseUri,
+             QueueWebSocketClient colleague = QueueWebSocketClient.connect(baseUri,
                      AuthEvents.token(AuthEvents.newUser(), UUID.randomUUID().toString(), List.of(department), Duration.ofMinutes(10)))) {
-            for (WebSocketClient client : List.of(first, second, colleague)) {
+            for (QueueWebSocketClient client : List.of(first, second, colleague)) {
                 subscribe(client, department);
                 client.until("snapshot");
             }
@@ -222,11 +222,11 @@ class QueueWebSocketTokenTest {
         }
     }
 
-    private static void subscribe(WebSocketClient client, UUID department) throws Exception {
+    private static void subscribe(QueueWebSocketClient client, UUID department) throws Exception {
         client.send(new JsonObject().put("type", "subscribe").put("departments", List.of(department.toString())));
     }
 
-    private static void reauthenticate(WebSocketClient client, String token) throws Exception {
+    private static void reauthenticate(QueueWebSocketClient client, String token) throws Exception {
         client.send(new JsonObject().put("type", "reauthenticate").put("token", token));
     }
 

@@ -1,6 +1,7 @@
 package dev.medi.system;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.medi.platform.testing.DemoData;
 import dev.medi.devstack.LocalStack;
 import dev.medi.devstack.MediService;
 import org.junit.jupiter.api.AfterAll;
@@ -71,10 +72,10 @@ class ApiFuzzTest {
     static final Map<MediService, List<String>> ROLES = new LinkedHashMap<>();
 
     static {
-        ROLES.put(MediService.QUEUE, List.of("receptionist", "nurse", "doctor", "admin"));
-        ROLES.put(MediService.PATIENT, List.of("doctor", "admin"));
-        ROLES.put(MediService.GATEWAY, List.of("nurse"));
-        ROLES.put(MediService.AUTH, List.of("nurse", "admin"));
+        ROLES.put(MediService.QUEUE, DemoData.USERS);
+        ROLES.put(MediService.PATIENT, List.of(DemoData.DOCTOR, DemoData.ADMIN));
+        ROLES.put(MediService.GATEWAY, List.of(DemoData.NURSE));
+        ROLES.put(MediService.AUTH, List.of(DemoData.NURSE, DemoData.ADMIN));
     }
 
     @TempDir
@@ -171,8 +172,7 @@ class ApiFuzzTest {
             HttpResponse<String> login = HTTP.send(HttpRequest.newBuilder(URI.create(stack.gatewayUrl() + "/api/v1/auth/login"))
                     .timeout(Duration.ofSeconds(10))
                     .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(
-                            "{\"username\":\"" + user + "\",\"password\":\"medi-demo-" + user + "\"}"))
+                    .POST(HttpRequest.BodyPublishers.ofString(DemoData.loginBody(user)))
                     .build(), HttpResponse.BodyHandlers.ofString());
             assertEquals(200, login.statusCode(), login.body());
             return JSON.readTree(login.body()).path("accessToken").asText();

@@ -2,6 +2,7 @@ package dev.medi.queue.rest;
 
 import dev.medi.platform.events.Topics;
 import dev.medi.platform.testing.Databases;
+import dev.medi.platform.testing.DemoData;
 import dev.medi.platform.testing.EventSchemas;
 import dev.medi.platform.testing.TestTokens;
 import dev.medi.platform.testing.TopicReader;
@@ -33,7 +34,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @QuarkusTest
 class CheckInResourceTest {
 
-    private static final String GENERAL = "0193a000-0000-7000-8000-000000000001";
+    private static final String GENERAL = DemoData.GENERAL;
     private static final String PROBLEM_JSON = "application/problem+json";
 
     @Inject

@@ -1,5 +1,6 @@
 package dev.medi.queue.rest;
 
+import dev.medi.platform.testing.DemoData;
 import dev.medi.platform.testing.MediInfrastructure;
 import dev.medi.platform.testing.Databases;
 import dev.medi.platform.testing.TestTokens;
@@ -41,7 +42,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 @QuarkusTest
 class TokenVerificationTest {
 
-    private static final String GENERAL = "0193a000-0000-7000-8000-000000000001";
+    private static final String GENERAL = DemoData.GENERAL;
     private static final String CHECK_INS = "/api/v1/queues/{dept}/check-ins";
     private static final String PROBLEM_JSON = "application/problem+json";
     /** Beyond the 30 s clock skew the services allow. */

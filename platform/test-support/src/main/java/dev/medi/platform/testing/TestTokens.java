@@ -1,7 +1,6 @@
 package dev.medi.platform.testing;
 
 import dev.medi.devstack.DevKeys;
-import dev.medi.devstack.DevStack;
 import dev.medi.devstack.DevTokens;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -14,7 +13,7 @@ public final class TestTokens {
 
     /** A valid token for a user holding {@code roles}, member of the demo departments. */
     public static String forRoles(String... roles) {
-        return tokens().accessToken("test." + roles[0], List.of(roles), DevStack.DEMO_DEPARTMENTS);
+        return tokens().accessToken("test." + roles[0], List.of(roles), DemoData.DEPARTMENTS);
     }
 
     /** A valid token for a user holding {@code roles}, member of {@code departments}. */
