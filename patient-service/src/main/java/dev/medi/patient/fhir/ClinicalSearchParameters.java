@@ -1,6 +1,6 @@
 package dev.medi.patient.fhir;
 
-import dev.medi.patient.VitalSign;
+import dev.medi.patient.observation.VitalSign;
 import dev.medi.patient.fhir.PatientSearchParameters.Parameter;
 import org.hl7.fhir.r4.model.Enumerations.SearchParamType;
 

@@ -1,11 +1,11 @@
 package dev.medi.patient.fhir;
 
-import dev.medi.patient.AccessPolicy;
-import dev.medi.patient.Encounter;
-import dev.medi.patient.Observation;
-import dev.medi.patient.Patient;
-import dev.medi.patient.PatientStatus;
-import dev.medi.patient.VitalSign;
+import dev.medi.patient.access.AccessPolicy;
+import dev.medi.patient.encounter.Encounter;
+import dev.medi.patient.observation.Observation;
+import dev.medi.patient.record.Patient;
+import dev.medi.patient.record.PatientStatus;
+import dev.medi.patient.observation.VitalSign;
 import dev.medi.patient.repository.EncounterRepository;
 import dev.medi.patient.repository.ObservationRepository;
 import dev.medi.patient.repository.PatientRepository;

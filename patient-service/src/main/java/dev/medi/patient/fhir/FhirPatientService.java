@@ -1,8 +1,8 @@
 package dev.medi.patient.fhir;
 
-import dev.medi.patient.AccessPolicy;
-import dev.medi.patient.Patient;
-import dev.medi.patient.PatientStatus;
+import dev.medi.patient.access.AccessPolicy;
+import dev.medi.patient.record.Patient;
+import dev.medi.patient.record.PatientStatus;
 import dev.medi.patient.repository.PatientRepository;
 import dev.medi.patient.repository.PatientSearchRepository;
 import dev.medi.patient.service.PatientAccess;

@@ -149,7 +149,7 @@ public class FhirResource {
                 bundle.addLink().setRelation("next")
                         .setUrl(link(base, query, count, FhirSearchCursor.encode(page.lastId(), fingerprint), uri));
             }
-            for (dev.medi.patient.Patient patient : page.patients()) {
+            for (dev.medi.patient.record.Patient patient : page.patients()) {
                 bundle.addEntry().setFullUrl(base + "/Patient/" + patient.id())
                         .setResource(FhirPatientMapper.toFhir(patient))
                         .getSearch().setMode(Bundle.SearchEntryMode.MATCH);

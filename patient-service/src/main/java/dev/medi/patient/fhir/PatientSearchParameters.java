@@ -1,8 +1,8 @@
 package dev.medi.patient.fhir;
 
-import dev.medi.patient.AdministrativeGender;
-import dev.medi.patient.MedicalRecordNumber;
-import dev.medi.patient.PhoneNumbers;
+import dev.medi.patient.record.AdministrativeGender;
+import dev.medi.patient.record.MedicalRecordNumber;
+import dev.medi.patient.record.PhoneNumbers;
 import org.hl7.fhir.r4.model.Enumerations.SearchParamType;
 
 import java.time.LocalDate;

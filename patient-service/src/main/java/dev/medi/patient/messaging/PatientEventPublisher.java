@@ -1,9 +1,9 @@
 package dev.medi.patient.messaging;
 
-import dev.medi.patient.Encounter;
-import dev.medi.patient.Note;
-import dev.medi.patient.Observation;
-import dev.medi.patient.Patient;
+import dev.medi.patient.encounter.Encounter;
+import dev.medi.patient.note.Note;
+import dev.medi.patient.observation.Observation;
+import dev.medi.patient.record.Patient;
 import dev.medi.platform.events.EventSources;
 import dev.medi.platform.events.Topics;
 import dev.medi.platform.outbox.Outbox;

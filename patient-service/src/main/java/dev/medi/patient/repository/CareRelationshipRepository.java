@@ -1,6 +1,6 @@
 package dev.medi.patient.repository;
 
-import dev.medi.patient.AccessPolicy;
+import dev.medi.patient.access.AccessPolicy;
 import dev.medi.platform.events.QueueEntrySnapshot;
 import dev.medi.platform.events.QueueStatuses;
 import io.quarkus.hibernate.reactive.panache.Panache;

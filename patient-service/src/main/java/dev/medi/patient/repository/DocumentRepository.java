@@ -1,6 +1,6 @@
 package dev.medi.patient.repository;
 
-import dev.medi.patient.Document;
+import dev.medi.patient.document.Document;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,6 +1,6 @@
 package dev.medi.patient.repository;
 
-import dev.medi.patient.Note;
+import dev.medi.patient.note.Note;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,7 +1,7 @@
 package dev.medi.patient.repository;
 
-import dev.medi.patient.Identifier;
-import dev.medi.patient.Patient;
+import dev.medi.patient.record.Identifier;
+import dev.medi.patient.record.Patient;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;

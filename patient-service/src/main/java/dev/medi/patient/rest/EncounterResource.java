@@ -1,6 +1,6 @@
 package dev.medi.patient.rest;
 
-import dev.medi.patient.EncounterOutcome;
+import dev.medi.patient.encounter.EncounterOutcome;
 import dev.medi.patient.service.EncounterService;
 import dev.medi.platform.defaults.Problem;
 import dev.medi.platform.defaults.security.Caller;

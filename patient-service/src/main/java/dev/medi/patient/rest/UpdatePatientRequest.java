@@ -1,13 +1,13 @@
 package dev.medi.patient.rest;
 
-import dev.medi.patient.AdministrativeGender;
-import dev.medi.patient.Allergy;
-import dev.medi.patient.Demographics;
-import dev.medi.patient.EmergencyContact;
-import dev.medi.patient.HumanName;
-import dev.medi.patient.Identifier;
-import dev.medi.patient.PatientChanges;
-import dev.medi.patient.PostalAddress;
+import dev.medi.patient.record.AdministrativeGender;
+import dev.medi.patient.record.Allergy;
+import dev.medi.patient.record.Demographics;
+import dev.medi.patient.record.EmergencyContact;
+import dev.medi.patient.record.HumanName;
+import dev.medi.patient.record.Identifier;
+import dev.medi.patient.record.PatientChanges;
+import dev.medi.patient.record.PostalAddress;
 import dev.medi.platform.defaults.Problem;
 import dev.medi.platform.defaults.ProblemException;
 import dev.medi.platform.defaults.ProblemType;

@@ -1,9 +1,9 @@
 package dev.medi.patient.service;
 
-import dev.medi.patient.AccessPolicy.Operation;
-import dev.medi.patient.Encounter;
-import dev.medi.patient.EncounterOutcome;
-import dev.medi.patient.Patient;
+import dev.medi.patient.access.AccessPolicy.Operation;
+import dev.medi.patient.encounter.Encounter;
+import dev.medi.patient.encounter.EncounterOutcome;
+import dev.medi.patient.record.Patient;
 import dev.medi.patient.messaging.PatientEventPublisher;
 import dev.medi.patient.messaging.PatientEventTypes;
 import dev.medi.patient.repository.EncounterRepository;
@@ -103,7 +103,7 @@ public class EncounterService {
     /**
      * Closes the encounter with {@code outcome} at {@code endedAt} ({@code null}: now).
      *
-     * @throws dev.medi.patient.EncounterStateException (409) when it is already closed
+     * @throws dev.medi.patient.encounter.EncounterStateException (409) when it is already closed
      */
     public Uni<Encounter> close(Caller caller, UUID encounterId, EncounterOutcome outcome, Instant endedAt) {
         Instant now = clock.instant();

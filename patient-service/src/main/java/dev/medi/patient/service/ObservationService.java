@@ -1,10 +1,10 @@
 package dev.medi.patient.service;
 
-import dev.medi.patient.AccessPolicy.Operation;
-import dev.medi.patient.Encounter;
-import dev.medi.patient.Observation;
-import dev.medi.patient.Patient;
-import dev.medi.patient.VitalSign;
+import dev.medi.patient.access.AccessPolicy.Operation;
+import dev.medi.patient.encounter.Encounter;
+import dev.medi.patient.observation.Observation;
+import dev.medi.patient.record.Patient;
+import dev.medi.patient.observation.VitalSign;
 import dev.medi.patient.messaging.PatientEventPublisher;
 import dev.medi.patient.repository.EncounterRepository;
 import dev.medi.patient.repository.ObservationRepository;

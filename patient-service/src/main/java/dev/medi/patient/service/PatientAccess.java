@@ -1,9 +1,9 @@
 package dev.medi.patient.service;
 
-import dev.medi.patient.AccessPolicy;
-import dev.medi.patient.AccessPolicy.Decision;
-import dev.medi.patient.AccessPolicy.Operation;
-import dev.medi.patient.Patient;
+import dev.medi.patient.access.AccessPolicy;
+import dev.medi.patient.access.AccessPolicy.Decision;
+import dev.medi.patient.access.AccessPolicy.Operation;
+import dev.medi.patient.record.Patient;
 import dev.medi.patient.repository.BreakGlassGrantRepository;
 import dev.medi.patient.config.CareConfig;
 import dev.medi.patient.repository.CareRelationshipRepository;

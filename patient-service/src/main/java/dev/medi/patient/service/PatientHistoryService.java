@@ -1,7 +1,7 @@
 package dev.medi.patient.service;
 
-import dev.medi.patient.AccessPolicy.Operation;
-import dev.medi.patient.Observation;
+import dev.medi.patient.access.AccessPolicy.Operation;
+import dev.medi.patient.observation.Observation;
 import dev.medi.patient.repository.EncounterRepository;
 import dev.medi.patient.repository.ObservationRepository;
 import dev.medi.patient.repository.PatientRepository;

@@ -1,8 +1,8 @@
 package dev.medi.patient.service;
 
-import dev.medi.patient.MedicalRecordNumber;
-import dev.medi.patient.Patient;
-import dev.medi.patient.PhoneNumbers;
+import dev.medi.patient.record.MedicalRecordNumber;
+import dev.medi.patient.record.Patient;
+import dev.medi.patient.record.PhoneNumbers;
 import dev.medi.patient.config.PatientConfig;
 import dev.medi.patient.repository.PatientRepository;
 import dev.medi.patient.repository.PatientSearchRepository;
