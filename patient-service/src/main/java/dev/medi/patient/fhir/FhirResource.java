@@ -1,5 +1,8 @@
 package dev.medi.patient.fhir;
 
+import dev.medi.patient.service.RecordReader;
+import dev.medi.patient.service.PatientReadService;
+import dev.medi.patient.service.ClinicalReadService;
 import dev.medi.patient.config.PatientConfig;
 import dev.medi.patient.fhir.PatientSearchParameters.Parameter;
 import dev.medi.patient.service.RecordGoneException;
@@ -47,7 +50,7 @@ import java.util.UUID;
  * FHIR R4 REST API at {@code /fhir/r4}: CapabilityStatement, Patient read and Patient search, JSON only. Every
  * answer, errors included, is FHIR: errors are OperationOutcomes (the exception mappers of this class; the
  * failures raised before it, such as a rejected token, are answered by {@link FhirHttpRoutes}). Access rules and
- * audit live in {@link FhirPatientService}.
+ * audit live in {@link PatientReadService}.
  */
 @Path(FhirResource.BASE_PATH)
 @Tag(name = "FHIR R4", description = "HL7 FHIR R4 (4.0.1), JSON. Errors are OperationOutcome resources.")
@@ -57,15 +60,15 @@ public class FhirResource {
     public static final String BASE_PATH = "/fhir/r4";
 
     private final FhirR4 fhir;
-    private final FhirPatientService patients;
-    private final FhirClinicalService clinical;
+    private final PatientReadService patients;
+    private final ClinicalReadService clinical;
     private final FhirConfig config;
     private final PatientConfig patientConfig;
     private final SecurityIdentity identity;
     private final String version;
     private final Instant started = Instant.now();
 
-    FhirResource(FhirR4 fhir, FhirPatientService patients, FhirClinicalService clinical, FhirConfig config,
+    FhirResource(FhirR4 fhir, PatientReadService patients, ClinicalReadService clinical, FhirConfig config,
                  PatientConfig patientConfig, SecurityIdentity identity,
                  @ConfigProperty(name = "quarkus.application.version", defaultValue = "unknown") String version) {
         this.fhir = fhir;
@@ -102,7 +105,7 @@ public class FhirResource {
             content = @Content(mediaType = FhirR4.FHIR_JSON))
     @SecurityRequirement(name = "jwt")
     public Uni<Response> read(@PathParam("id") String id, @Context UriInfo uri, @Context HttpHeaders headers) {
-        FhirCaller caller = FhirCaller.requireReader(identity);
+        RecordReader caller = FhirCallers.requireReader(identity);
         FhirFormat format = format(uri, headers);
         UUID patientId = uuidOrNull(id);
         if (patientId == null) {
@@ -125,7 +128,7 @@ public class FhirResource {
             content = @Content(mediaType = FhirR4.FHIR_JSON))
     @SecurityRequirement(name = "jwt")
     public Uni<Response> search(@Context UriInfo uri, @Context HttpHeaders headers) {
-        FhirCaller caller = FhirCaller.requireReader(identity);
+        RecordReader caller = FhirCallers.requireReader(identity);
         FhirFormat format = format(uri, headers);
         List<Parameter> parameters = new ArrayList<>();
         for (Map.Entry<String, List<String>> entry : uri.getQueryParameters(true).entrySet()) {
@@ -176,7 +179,7 @@ public class FhirResource {
         if (!"$everything".equals(operation)) {
             throw FhirException.notSupported("This interaction on Patient is not supported; see " + BASE_PATH + "/metadata.");
         }
-        FhirCaller caller = FhirCaller.requireReader(identity);
+        RecordReader caller = FhirCallers.requireReader(identity);
         FhirFormat format = format(uri, headers);
         UUID patientId = uuidOrNull(id);
         if (patientId == null) {
@@ -194,7 +197,7 @@ public class FhirResource {
     @APIResponse(responseCode = "200", content = @Content(mediaType = FhirR4.FHIR_JSON))
     @SecurityRequirement(name = "jwt")
     public Uni<Response> readEncounter(@PathParam("id") String id, @Context UriInfo uri, @Context HttpHeaders headers) {
-        FhirCaller caller = FhirCaller.requireReader(identity);
+        RecordReader caller = FhirCallers.requireReader(identity);
         FhirFormat format = format(uri, headers);
         UUID encounterId = uuidOrNull(id);
         if (encounterId == null) {
@@ -214,7 +217,7 @@ public class FhirResource {
     @APIResponse(responseCode = "200", content = @Content(mediaType = FhirR4.FHIR_JSON))
     @SecurityRequirement(name = "jwt")
     public Uni<Response> searchEncounters(@Context UriInfo uri, @Context HttpHeaders headers) {
-        FhirCaller caller = FhirCaller.requireReader(identity);
+        RecordReader caller = FhirCallers.requireReader(identity);
         FhirFormat format = format(uri, headers);
         ClinicalSearchParameters.Query query = ClinicalSearchParameters.parse("Encounter", parameters(uri), lenient(headers),
                 patientConfig.search().maxLimit());
@@ -222,7 +225,7 @@ public class FhirResource {
         String scope = "Encounter?" + FhirSearchCursor.fingerprint(query.used());
         dev.medi.patient.service.Keyset after = clinicalCursor(query.cursor(), scope);
         String base = baseUrl();
-        return clinical.searchEncounters(caller, query, count, after).map(page -> ok(FhirBundles.searchset(base, "Encounter",
+        return clinical.searchEncounters(caller, query.filter(), count, after).map(page -> ok(FhirBundles.searchset(base, "Encounter",
                 query, count, page.next() == null ? null : page.next().encode(scope), uri,
                 page.items().stream().map(FhirClinicalMapper::toFhir).toList()), format).build());
     }
@@ -235,7 +238,7 @@ public class FhirResource {
     @APIResponse(responseCode = "200", content = @Content(mediaType = FhirR4.FHIR_JSON))
     @SecurityRequirement(name = "jwt")
     public Uni<Response> readObservation(@PathParam("id") String id, @Context UriInfo uri, @Context HttpHeaders headers) {
-        FhirCaller caller = FhirCaller.requireReader(identity);
+        RecordReader caller = FhirCallers.requireReader(identity);
         FhirFormat format = format(uri, headers);
         UUID observationId = uuidOrNull(id);
         if (observationId == null) {
@@ -255,7 +258,7 @@ public class FhirResource {
     @APIResponse(responseCode = "200", content = @Content(mediaType = FhirR4.FHIR_JSON))
     @SecurityRequirement(name = "jwt")
     public Uni<Response> searchObservations(@Context UriInfo uri, @Context HttpHeaders headers) {
-        FhirCaller caller = FhirCaller.requireReader(identity);
+        RecordReader caller = FhirCallers.requireReader(identity);
         FhirFormat format = format(uri, headers);
         ClinicalSearchParameters.Query query = ClinicalSearchParameters.parse("Observation", parameters(uri),
                 lenient(headers), patientConfig.search().maxLimit());
@@ -263,7 +266,7 @@ public class FhirResource {
         String scope = "Observation?" + FhirSearchCursor.fingerprint(query.used());
         dev.medi.patient.service.Keyset after = clinicalCursor(query.cursor(), scope);
         String base = baseUrl();
-        return clinical.searchObservations(caller, query, count, after).map(page -> ok(FhirBundles.searchset(base,
+        return clinical.searchObservations(caller, query.filter(), count, after).map(page -> ok(FhirBundles.searchset(base,
                 "Observation", query, count, page.next() == null ? null : page.next().encode(scope), uri,
                 FhirClinicalMapper.toFhir(page.items())), format).build());
     }

@@ -1,5 +1,6 @@
 package dev.medi.patient.fhir;
 
+import dev.medi.patient.service.RecordReader;
 import dev.medi.platform.defaults.security.Caller;
 import dev.medi.platform.defaults.security.Roles;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -17,29 +18,12 @@ import java.util.stream.Collectors;
  * the core's {@code AccessPolicy}), or a hospital system holding a client-credentials token ({@code client_id},
  * space-separated {@code scope}, no roles). A token with a {@code client_id} is a client's, whatever else it holds.
  */
-sealed interface FhirCaller {
-
-    /** Scope a client needs to read and search patients. */
-    String PATIENT_READ = "patient.read";
+final class FhirCallers {
 
     /** Staff roles that may use patient records at all (which patients is the access policy's business). */
-    Set<String> STAFF_ROLES = Set.of(Roles.RECEPTIONIST, Roles.NURSE, Roles.DOCTOR, Roles.ADMIN);
+    static final Set<String> STAFF_ROLES = Set.of(Roles.RECEPTIONIST, Roles.NURSE, Roles.DOCTOR, Roles.ADMIN);
 
-    /** The caller as the audit trail records it: user name or client id, and roles (none for a client). */
-    Caller auditCaller();
-
-    record Staff(Caller caller) implements FhirCaller {
-        @Override
-        public Caller auditCaller() {
-            return caller;
-        }
-    }
-
-    record ApiClient(String clientId, Set<String> scopes) implements FhirCaller {
-        @Override
-        public Caller auditCaller() {
-            return new Caller(clientId, Set.of(), Set.of());
-        }
+    private FhirCallers() {
     }
 
     /**
@@ -48,23 +32,23 @@ sealed interface FhirCaller {
      * @throws FhirException 401 without a verified token, 403 for a client without {@code patient.read} or a
      *                       user without a staff role
      */
-    static FhirCaller requireReader(SecurityIdentity identity) {
+    static RecordReader requireReader(SecurityIdentity identity) {
         if (identity == null || identity.isAnonymous() || !(identity.getPrincipal() instanceof JsonWebToken token)) {
             throw FhirException.unauthenticated();
         }
         if (token.containsClaim("client_id")) {
             Set<String> scopes = scopes(token.getClaim("scope"));
-            if (!scopes.contains(PATIENT_READ)) {
+            if (!scopes.contains(RecordReader.PATIENT_READ)) {
                 throw FhirException.forbidden("This client's token does not grant the scope patient.read.");
             }
             String clientId = text(token.getClaim("client_id"));
-            return new ApiClient(clientId == null || clientId.isBlank() ? token.getName() : clientId, scopes);
+            return new RecordReader.ApiClient(clientId == null || clientId.isBlank() ? token.getName() : clientId, scopes);
         }
         Caller caller = Caller.of(token);
         if (caller.roles().stream().noneMatch(STAFF_ROLES::contains)) {
             throw FhirException.forbidden("Your role does not allow reading patient records.");
         }
-        return new Staff(caller);
+        return new RecordReader.Staff(caller);
     }
 
     private static String text(Object claim) {

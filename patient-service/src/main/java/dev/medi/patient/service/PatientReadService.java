@@ -1,16 +1,17 @@
-package dev.medi.patient.fhir;
+package dev.medi.patient.service;
 
 import dev.medi.patient.access.AccessPolicy;
 import dev.medi.patient.record.Patient;
 import dev.medi.patient.record.PatientStatus;
+import dev.medi.patient.repository.PatientCriteria;
+import dev.medi.patient.repository.PatientCriteriaRepository;
 import dev.medi.patient.repository.PatientRepository;
 import dev.medi.patient.repository.PatientSearchRepository;
-import dev.medi.patient.service.PatientAccess;
-import dev.medi.patient.service.PatientAudit;
+import dev.medi.platform.defaults.ProblemException;
+import dev.medi.platform.defaults.ProblemType;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -21,7 +22,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * Patient read and search for the FHIR API, with the core's access rules and audit trail: staff through
+ * Patient read and search by structured criteria for the read-only interfaces (the FHIR API), with the core's access rules and audit trail: staff through
  * {@link PatientAccess} (the same {@code AccessPolicy} as {@code /api/v1/patients}), hospital systems by their
  * {@code patient.read} scope (every active patient). Each read, allowed or refused, and each patient a search
  * returns is recorded through {@link PatientAudit} in the transaction that read it ({@code patient.read},
@@ -31,10 +32,7 @@ import java.util.stream.Collectors;
  * {@code /api/v1/patients}): a read answers 410 Gone, audited as denied.
  */
 @ApplicationScoped
-class FhirPatientService {
-
-    /** Access basis recorded for hospital systems (client tokens); not (yet) an {@code AccessPolicy.Basis}. */
-    public static final String API_CLIENT_BASIS = "api-client";
+public class PatientReadService {
 
     /** One page of a search: the patients in id order, the total over all pages, and whether more follow. */
     public record SearchPage(List<Patient> patients, long total, UUID lastId, boolean more) {
@@ -43,11 +41,11 @@ class FhirPatientService {
     private final PatientRepository patients;
     private final PatientAccess access;
     private final PatientAudit audit;
-    private final FhirPatientSearchRepository search;
+    private final PatientCriteriaRepository search;
     private final Clock clock = Clock.systemUTC();
 
-    FhirPatientService(PatientRepository patients, PatientAccess access, PatientAudit audit,
-                       FhirPatientSearchRepository search) {
+    PatientReadService(PatientRepository patients, PatientAccess access, PatientAudit audit,
+                       PatientCriteriaRepository search) {
         this.patients = patients;
         this.access = access;
         this.audit = audit;
@@ -55,7 +53,7 @@ class FhirPatientService {
     }
 
     /** What a read ended with inside the transaction; thrown, if refused, after the audit record committed. */
-    private record ReadOutcome(Patient patient, FhirException refusal) {
+    private record ReadOutcome(Patient patient, RuntimeException refusal) {
         Patient orThrow() {
             if (refusal != null) {
                 throw refusal;
@@ -67,23 +65,22 @@ class FhirPatientService {
     /**
      * The patient, if the caller may read it.
      *
-     * @throws FhirException 404 unknown, 403 refused by the access policy, 410 entered in error
+     * @throws ProblemException 404 unknown, 403 refused by the access policy; {@link RecordGoneException} entered in error
      */
-    public Uni<Patient> read(FhirCaller caller, UUID id) {
+    public Uni<Patient> read(RecordReader caller, UUID id) {
         Instant now = clock.instant();
         return Panache.withTransaction(() -> patients.findById(id).flatMap(patient -> {
                     if (patient == null) {
-                        return Uni.createFrom().item(new ReadOutcome(null, FhirException.notFound("No Patient with this id.")));
+                        return Uni.createFrom().item(new ReadOutcome(null, new ProblemException(ProblemType.NOT_FOUND, "No Patient with this id.")));
                     }
                     return decide(caller, patient, now).flatMap(decision -> {
                         if (patient.status() == PatientStatus.ENTERED_IN_ERROR) {
                             return audit.record(caller.auditCaller(), PatientAudit.READ, patient.id(), PatientAudit.DENIED, null)
-                                    .replaceWith(new ReadOutcome(null, new FhirException(410, IssueType.DELETED,
-                                            "This Patient record was entered in error and is no longer served.")));
+                                    .replaceWith(new ReadOutcome(null, new RecordGoneException("This Patient record was entered in error and is no longer served.")));
                         }
                         if (!decision.allowed()) {
                             return audit.record(caller.auditCaller(), PatientAudit.READ, patient.id(), PatientAudit.DENIED, null)
-                                    .replaceWith(new ReadOutcome(null, FhirException.forbidden(decision.detail())));
+                                    .replaceWith(new ReadOutcome(null, new ProblemException(ProblemType.FORBIDDEN, decision.detail())));
                         }
                         return audit.recordAll(caller.auditCaller(), PatientAudit.READ,
                                         List.of(new PatientAudit.Accessed(patient.id(), decision.basis())), PatientAudit.SUCCESS)
@@ -97,34 +94,34 @@ class FhirPatientService {
     private record Decision(boolean allowed, String basis, String detail) {
     }
 
-    private Uni<Decision> decide(FhirCaller caller, Patient patient, Instant now) {
-        if (caller instanceof FhirCaller.Staff staff) {
+    private Uni<Decision> decide(RecordReader caller, Patient patient, Instant now) {
+        if (caller instanceof RecordReader.Staff staff) {
             return access.decide(staff.caller(), patient, AccessPolicy.Operation.READ, now)
                     .map(decision -> new Decision(decision.allowed(),
                             decision.auditBasis(), decision.detail()));
         }
-        // a client holding patient.read (checked by FhirCaller) may read every active patient
-        return Uni.createFrom().item(new Decision(true, API_CLIENT_BASIS, null));
+        // a client holding patient.read (checked at the edge) may read every active patient
+        return Uni.createFrom().item(new Decision(true, RecordReader.API_CLIENT_BASIS, null));
     }
 
     /**
      * One page of patients matching every criterion that the caller may see, after the patient {@code after}
      * ({@code null}: from the first), at most {@code count} ({@code 0}: the total only).
      */
-    public Uni<SearchPage> search(FhirCaller caller, List<PatientSearchParameters.Criterion> criteria, int count, UUID after) {
+    public Uni<SearchPage> search(RecordReader caller, List<PatientCriteria.Criterion> criteria, int count, UUID after) {
         Instant now = clock.instant();
-        PatientSearchRepository.Scope scope = caller instanceof FhirCaller.Staff staff
+        PatientSearchRepository.Scope scope = caller instanceof RecordReader.Staff staff
                 ? access.searchScope(staff.caller(), now)
-                : new PatientSearchRepository.Unrestricted(API_CLIENT_BASIS);
+                : new PatientSearchRepository.Unrestricted(RecordReader.API_CLIENT_BASIS);
         return Panache.withTransaction(() -> search.count(criteria, scope).flatMap(total -> {
             if (count == 0) {
                 return Uni.createFrom().item(new SearchPage(List.of(), total, null, false));
             }
             return search.find(criteria, scope, after, count + 1).flatMap(hits -> {
-                List<FhirPatientSearchRepository.Hit> page = hits.stream().limit(count).toList();
-                return patients.byIds(page.stream().map(FhirPatientSearchRepository.Hit::id).toList()).flatMap(loaded -> {
+                List<PatientCriteriaRepository.Hit> page = hits.stream().limit(count).toList();
+                return patients.byIds(page.stream().map(PatientCriteriaRepository.Hit::id).toList()).flatMap(loaded -> {
                     Map<UUID, Patient> byId = loaded.stream().collect(Collectors.toMap(Patient::id, Function.identity()));
-                    List<FhirPatientSearchRepository.Hit> found = page.stream().filter(hit -> byId.containsKey(hit.id())).toList();
+                    List<PatientCriteriaRepository.Hit> found = page.stream().filter(hit -> byId.containsKey(hit.id())).toList();
                     List<Patient> ordered = found.stream().map(hit -> byId.get(hit.id())).toList();
                     List<PatientAudit.Accessed> returned = found.stream()
                             .map(hit -> new PatientAudit.Accessed(hit.id(), hit.basis())).toList();

@@ -1,4 +1,4 @@
-package dev.medi.patient.fhir;
+package dev.medi.patient.service;
 
 import dev.medi.patient.access.AccessPolicy;
 import dev.medi.patient.encounter.Encounter;
@@ -9,13 +9,11 @@ import dev.medi.patient.observation.VitalSign;
 import dev.medi.patient.repository.EncounterRepository;
 import dev.medi.patient.repository.ObservationRepository;
 import dev.medi.patient.repository.PatientRepository;
-import dev.medi.patient.service.Keyset;
-import dev.medi.patient.service.PatientAccess;
-import dev.medi.patient.service.PatientAudit;
+import dev.medi.platform.defaults.ProblemException;
+import dev.medi.platform.defaults.ProblemType;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -26,17 +24,30 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
- * Encounters, vital signs and the whole record for the FHIR API (and the export of {@code /api/v1}), with the
+ * Encounters, vital signs and the whole record for the read-only interfaces (the FHIR API (and the export of {@code /api/v1}), with the
  * core's rules: staff need clinical access to the patient ({@code READ_CLINICAL} of {@link PatientAccess}: their
  * departments, break-glass, admins; never the front desk), hospital systems the scope {@code patient.read}.
  * Records of a patient entered in error are not served (410). Every read, search and export is audited in the
  * transaction that read the data, allowed or refused.
  */
 @ApplicationScoped
-public class FhirClinicalService {
+public class ClinicalReadService {
+
+    /**
+     * Which of a patient's encounters or vital signs a search wants.
+     *
+     * @param statuses stored statuses wanted, {@code null} for all (encounters)
+     * @param codes    stored LOINC codes wanted, {@code null} for all (observations); empty: nothing can match
+     * @param from     at or after, or {@code null}
+     * @param to       before, or {@code null}
+     * @param none     a criterion no record here can meet (another category, an unknown code or status)
+     */
+    public record Filter(UUID patientId, Set<String> statuses, Set<String> codes, Instant from, Instant to, boolean none) {
+    }
+
 
     /** A page of a search: the rows in order and the position after the last one, if more follow. */
-    record Page<T>(List<T> items, Keyset next) {
+    public record Page<T>(List<T> items, Keyset next) {
     }
 
     /** The whole record of one patient. */
@@ -60,7 +71,7 @@ public class FhirClinicalService {
     private final PatientAudit audit;
     private final Clock clock = Clock.systemUTC();
 
-    FhirClinicalService(PatientRepository patients, EncounterRepository encounters, ObservationRepository observations,
+    ClinicalReadService(PatientRepository patients, EncounterRepository encounters, ObservationRepository observations,
                         PatientAccess access, PatientAudit audit) {
         this.patients = patients;
         this.encounters = encounters;
@@ -69,18 +80,18 @@ public class FhirClinicalService {
         this.audit = audit;
     }
 
-    Uni<Encounter> readEncounter(FhirCaller caller, UUID id) {
+    public Uni<Encounter> readEncounter(RecordReader caller, UUID id) {
         return Panache.withTransaction(() -> encounters.findById(id).flatMap(encounter -> encounter == null
-                        ? Uni.createFrom().item(new Outcome<Encounter>(null, FhirException.notFound("No Encounter with this id.")))
+                        ? Uni.createFrom().item(new Outcome<Encounter>(null, new ProblemException(ProblemType.NOT_FOUND, "No Encounter with this id.")))
                         : guarded(caller, encounter.patientId(), PatientAudit.ENCOUNTER_READ, patient -> Uni.createFrom().item(encounter))))
                 .map(Outcome::orThrow);
     }
 
     /** The Observation {@code id} with the rows it is made of (a blood pressure: both), or 404. */
-    Uni<List<Observation>> readObservation(FhirCaller caller, UUID id) {
+    public Uni<List<Observation>> readObservation(RecordReader caller, UUID id) {
         return Panache.withTransaction(() -> observations.findById(id).flatMap(row -> {
                     if (row == null || row.sign() == VitalSign.DIASTOLIC_BP) {
-                        return Uni.createFrom().item(new Outcome<List<Observation>>(null, FhirException.notFound(row == null
+                        return Uni.createFrom().item(new Outcome<List<Observation>>(null, new ProblemException(ProblemType.NOT_FOUND, row == null
                                 ? "No Observation with this id."
                                 : "Diastolic pressures are served as a component of their blood pressure panel.")));
                     }
@@ -93,7 +104,7 @@ public class FhirClinicalService {
                 .map(Outcome::orThrow);
     }
 
-    Uni<Page<Encounter>> searchEncounters(FhirCaller caller, ClinicalSearchParameters.Query query, int count, Keyset after) {
+    public Uni<Page<Encounter>> searchEncounters(RecordReader caller, Filter query, int count, Keyset after) {
         return Panache.withTransaction(() -> guarded(caller, query.patientId(), PatientAudit.ENCOUNTER_SEARCH, patient ->
                         query.none() ? Uni.createFrom().item(new Page<Encounter>(List.of(), null))
                                 : encounters.ofPatient(query.patientId(), query.statuses(), query.from(), query.to(),
@@ -107,7 +118,7 @@ public class FhirClinicalService {
     }
 
     /** Rows of the page's observations (systolic rows stand for their panels; their diastolic rows are added). */
-    Uni<Page<Observation>> searchObservations(FhirCaller caller, ClinicalSearchParameters.Query query, int count, Keyset after) {
+    public Uni<Page<Observation>> searchObservations(RecordReader caller, Filter query, int count, Keyset after) {
         return Panache.withTransaction(() -> guarded(caller, query.patientId(), PatientAudit.OBSERVATION_SEARCH, patient ->
                         query.none() ? Uni.createFrom().item(new Page<Observation>(List.of(), null))
                                 : observations.ofPatient(query.patientId(), query.codes(), query.from(), query.to(),
@@ -122,7 +133,7 @@ public class FhirClinicalService {
     }
 
     /** The patient with every encounter and observation, audited as {@code patient.export}. */
-    public Uni<Record> everything(FhirCaller caller, UUID patientId) {
+    public Uni<Record> everything(RecordReader caller, UUID patientId) {
         return Panache.withTransaction(() -> guarded(caller, patientId, PatientAudit.EXPORT, patient ->
                         encounters.ofPatient(patientId, null, null, null, null, Integer.MAX_VALUE)
                                 .flatMap(all -> observations.ofPatient(patientId, null, null, null, null, Integer.MAX_VALUE)
@@ -147,22 +158,21 @@ public class FhirClinicalService {
      * Loads the patient, decides, audits {@code action} (success or denied) and, if allowed, runs {@code read}.
      * Unknown patient: 404; entered in error: 410; refused: 403.
      */
-    private <T> Uni<Outcome<T>> guarded(FhirCaller caller, UUID patientId, String action,
+    private <T> Uni<Outcome<T>> guarded(RecordReader caller, UUID patientId, String action,
                                         java.util.function.Function<Patient, Uni<T>> read) {
         Instant now = clock.instant();
         return patients.findById(patientId).flatMap(patient -> {
             if (patient == null) {
-                return Uni.createFrom().item(new Outcome<T>(null, FhirException.notFound("No Patient with this id.")));
+                return Uni.createFrom().item(new Outcome<T>(null, new ProblemException(ProblemType.NOT_FOUND, "No Patient with this id.")));
             }
             return decide(caller, patient, now).flatMap(decision -> {
                 if (patient.status() == PatientStatus.ENTERED_IN_ERROR) {
                     return audit.record(caller.auditCaller(), action, patient.id(), PatientAudit.DENIED, null)
-                            .replaceWith(new Outcome<T>(null, new FhirException(410, IssueType.DELETED,
-                                    "This patient's record was entered in error and is no longer served.")));
+                            .replaceWith(new Outcome<T>(null, new RecordGoneException("This patient's record was entered in error and is no longer served.")));
                 }
                 if (!decision.allowed()) {
                     return audit.record(caller.auditCaller(), action, patient.id(), PatientAudit.DENIED, null)
-                            .replaceWith(new Outcome<T>(null, FhirException.forbidden(decision.detail())));
+                            .replaceWith(new Outcome<T>(null, new ProblemException(ProblemType.FORBIDDEN, decision.detail())));
                 }
                 return audit.recordAll(caller.auditCaller(), action,
                                 List.of(new PatientAudit.Accessed(patient.id(), decision.basis())), PatientAudit.SUCCESS)
@@ -175,12 +185,12 @@ public class FhirClinicalService {
     private record Decision(boolean allowed, String basis, String detail) {
     }
 
-    private Uni<Decision> decide(FhirCaller caller, Patient patient, Instant now) {
-        if (caller instanceof FhirCaller.Staff staff) {
+    private Uni<Decision> decide(RecordReader caller, Patient patient, Instant now) {
+        if (caller instanceof RecordReader.Staff staff) {
             return access.decide(staff.caller(), patient, AccessPolicy.Operation.READ_CLINICAL, now)
                     .map(decision -> new Decision(decision.allowed(),
                             decision.auditBasis(), decision.detail()));
         }
-        return Uni.createFrom().item(new Decision(true, FhirPatientService.API_CLIENT_BASIS, null));
+        return Uni.createFrom().item(new Decision(true, RecordReader.API_CLIENT_BASIS, null));
     }
 }

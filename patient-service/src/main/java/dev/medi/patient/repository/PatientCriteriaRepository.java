@@ -1,12 +1,12 @@
-package dev.medi.patient.fhir;
+package dev.medi.patient.repository;
 
-import dev.medi.patient.fhir.PatientSearchParameters.BirthDates;
-import dev.medi.patient.fhir.PatientSearchParameters.Criterion;
-import dev.medi.patient.fhir.PatientSearchParameters.DateBound;
-import dev.medi.patient.fhir.PatientSearchParameters.IdentifierToken;
-import dev.medi.patient.fhir.PatientSearchParameters.NameMatch;
-import dev.medi.patient.fhir.PatientSearchParameters.TelecomToken;
-import dev.medi.patient.repository.PatientSearchRepository;
+import dev.medi.patient.record.IdentifierSystems;
+import dev.medi.patient.repository.PatientCriteria.BirthDates;
+import dev.medi.patient.repository.PatientCriteria.Criterion;
+import dev.medi.patient.repository.PatientCriteria.DateBound;
+import dev.medi.patient.repository.PatientCriteria.IdentifierToken;
+import dev.medi.patient.repository.PatientCriteria.NameMatch;
+import dev.medi.patient.repository.PatientCriteria.TelecomToken;
 import dev.medi.patient.repository.PatientSearchRepository.Clinical;
 import dev.medi.patient.repository.PatientSearchRepository.Scope;
 import dev.medi.patient.repository.PatientSearchRepository.Unrestricted;
@@ -19,7 +19,7 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * FHIR Patient search in native SQL over the core's tables and functions (V2/V3 migrations): the same
+ * Patient search by structured criteria ({@link PatientCriteria}: those of FHIR Patient search) in native SQL over the core's tables and functions (V2/V3 migrations): the same
  * normalisation of names as the front-desk search ({@code patient_normalise}: case, accents, punctuation), the
  * same visibility rules ({@link Scope}: everyone, or the patients of a clinician's departments and break-glass
  * grants), active records only. Results in id order (ids are time-ordered), paged by keyset on the id.
@@ -28,7 +28,7 @@ import java.util.UUID;
  * {@code patient_name_terms}) before the exact FHIR comparison, so a name search does not scan every patient.
  */
 @ApplicationScoped
-class FhirPatientSearchRepository {
+public class PatientCriteriaRepository {
 
     /** A patient found and why the caller may see it ({@code AccessPolicy.Basis} code, or {@code api-client}). */
     public record Hit(UUID id, String basis) {
@@ -76,30 +76,30 @@ class FhirPatientSearchRepository {
     }
 
     private static String condition(Sql sql, Criterion criterion) {
-        if (criterion instanceof PatientSearchParameters.Ids ids) {
+        if (criterion instanceof PatientCriteria.Ids ids) {
             return ids.anyOf().isEmpty() ? "false"
                     : "p.id in (" + String.join(", ", ids.anyOf().stream().map(sql::param).toList()) + ")";
         }
-        if (criterion instanceof PatientSearchParameters.Names names) {
+        if (criterion instanceof PatientCriteria.Names names) {
             return names(sql, names);
         }
         if (criterion instanceof BirthDates dates) {
             return any(dates.anyOf().stream().map(bound -> birthDate(sql, bound)).toList());
         }
-        if (criterion instanceof PatientSearchParameters.Genders genders) {
+        if (criterion instanceof PatientCriteria.Genders genders) {
             return genders.anyOf().isEmpty() ? "false"
                     : "p.sex in (" + String.join(", ", genders.anyOf().stream().map(sql::param).toList()) + ")";
         }
-        if (criterion instanceof PatientSearchParameters.Identifiers identifiers) {
+        if (criterion instanceof PatientCriteria.Identifiers identifiers) {
             return any(identifiers.anyOf().stream().map(token -> identifier(sql, token)).toList());
         }
-        if (criterion instanceof PatientSearchParameters.Telecoms telecoms) {
+        if (criterion instanceof PatientCriteria.Telecoms telecoms) {
             return any(telecoms.anyOf().stream().map(token -> telecom(sql, token)).toList());
         }
-        return ((PatientSearchParameters.Active) criterion).value() ? "true" : "false";
+        return ((PatientCriteria.Active) criterion).value() ? "true" : "false";
     }
 
-    private static String names(Sql sql, PatientSearchParameters.Names names) {
+    private static String names(Sql sql, PatientCriteria.Names names) {
         List<String> alternatives = new ArrayList<>();
         List<String> firstWords = new ArrayList<>();
         for (String value : names.anyOf()) {
@@ -163,10 +163,10 @@ class FhirPatientSearchRepository {
             return "p.id in (select m.id from patients m where m.mrn = " + sql.param(token.value())
                     + " union all select i.patient_id from patient_identifiers i where i.value = " + sql.param(token.value()) + ")";
         }
-        if (token.system().equals(PatientSearchParameters.MRN_SYSTEM)) {
+        if (token.system().equals(IdentifierSystems.MRN)) {
             return token.value() == null ? "true" : "p.mrn = " + sql.param(token.value());
         }
-        String systems = String.join(", ", PatientSearchParameters.storedSystems(token.system()).stream()
+        String systems = String.join(", ", IdentifierSystems.stored(token.system()).stream()
                 .map(sql::param).toList());
         return "p.id in (select i.patient_id from patient_identifiers i where i.system in (" + systems + ")"
                 + (token.value() == null ? "" : " and i.value = " + sql.param(token.value())) + ")";
