@@ -7,9 +7,6 @@ import dev.medi.patient.repository.PatientCriteria.DateBound;
 import dev.medi.patient.repository.PatientCriteria.IdentifierToken;
 import dev.medi.patient.repository.PatientCriteria.NameMatch;
 import dev.medi.patient.repository.PatientCriteria.TelecomToken;
-import dev.medi.patient.repository.PatientSearchRepository.Clinical;
-import dev.medi.patient.repository.PatientSearchRepository.Scope;
-import dev.medi.patient.repository.PatientSearchRepository.Unrestricted;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,7 +18,7 @@ import java.util.UUID;
 /**
  * Patient search by structured criteria ({@link PatientCriteria}: those of FHIR Patient search) in native SQL over the core's tables and functions (V2/V3 migrations): the same
  * normalisation of names as the front-desk search ({@code patient_normalise}: case, accents, punctuation), the
- * same visibility rules ({@link Scope}: everyone, or the patients of a clinician's departments and break-glass
+ * same visibility rules ({@link AccessScope}: everyone, or the patients of a clinician's departments and break-glass
  * grants), active records only. Results in id order (ids are time-ordered), paged by keyset on the id.
  *
  * <p>Name prefixes are looked up through the core's word index ({@code patient_name_words},
@@ -35,11 +32,9 @@ public class PatientCriteriaRepository {
     }
 
     /** One page of hits after {@code after} (exclusive; {@code null} from the start), at most {@code limit}. */
-    public Uni<List<Hit>> find(List<Criterion> criteria, Scope scope, UUID after, int limit) {
+    public Uni<List<Hit>> find(List<Criterion> criteria, AccessScope scope, UUID after, int limit) {
         Sql sql = new Sql();
-        String basis = scope instanceof Clinical clinical
-                ? PatientSearchRepository.clinicalBasis(clinical, sql::param)
-                : "cast(" + sql.param(((Unrestricted) scope).basis()) + " as text)";
+        String basis = scope.basis("p.id", sql::param);
         String where = where(sql, criteria, scope);
         if (after != null) {
             where += "\n   and p.id > " + sql.param(after);
@@ -54,7 +49,7 @@ public class PatientCriteriaRepository {
     }
 
     /** How many patients match, over all pages. */
-    public Uni<Long> count(List<Criterion> criteria, Scope scope) {
+    public Uni<Long> count(List<Criterion> criteria, AccessScope scope) {
         Sql sql = new Sql();
         String text = "select count(*) from patients p where " + where(sql, criteria, scope);
         return Panache.getSession().flatMap(session -> {
@@ -64,10 +59,10 @@ public class PatientCriteriaRepository {
         });
     }
 
-    private static String where(Sql sql, List<Criterion> criteria, Scope scope) {
+    private static String where(Sql sql, List<Criterion> criteria, AccessScope scope) {
         List<String> conditions = new ArrayList<>(List.of("p.status = 'active'"));
-        if (scope instanceof Clinical clinical) {
-            conditions.add(PatientSearchRepository.clinicalBasis(clinical, sql::param) + " is not null");
+        if (scope.restricts()) {
+            conditions.add(scope.visible("p.id", sql::param));
         }
         for (Criterion criterion : criteria) {
             conditions.add(condition(sql, criterion));

@@ -41,31 +41,6 @@ public class PatientSearchRepository {
         }
     }
 
-    /** Who is searching: everyone visible with one basis, or clinical staff limited to their patients. */
-    public sealed interface Scope {
-    }
-
-    /** Admins and the front desk see every active patient; {@code basis} is recorded for each. */
-    public record Unrestricted(String basis) implements Scope {
-    }
-
-    /**
-     * Patients in a care relationship with {@code departments} (encounters ended after {@code followUpSince} count,
-     * ADR 0006), or with an unexpired break-glass grant for {@code username}.
-     */
-    public record Clinical(Set<UUID> departments, String username, Instant now, Instant followUpSince) implements Scope {
-    }
-
-    /**
-     * The basis on which clinical staff may see patient {@code p} ({@code queue-entry:<id>}, ... or
-     * {@code break-glass:<grant id>}), or null: the same rule as {@code PatientAccess}.
-     */
-    public static String clinicalBasis(Clinical clinical, java.util.function.Function<Object, String> param) {
-        return "coalesce(" + CareRelationshipRepository.basisExpression("p.id", clinical.departments(),
-                clinical.followUpSince(), param) + ", "
-                + CareRelationshipRepository.breakGlassExpression("p.id", clinical.username(), clinical.now(), param) + ")";
-    }
-
     /** Where a page ends: the keyset of its last hit. */
     public record Position(int tier, double score, UUID id) {
     }
@@ -81,7 +56,7 @@ public class PatientSearchRepository {
      * @param mrn            MRN filter, or {@code null}
      */
     public record RankQuery(TokenMatches names, String exactMrn, String exactValue, LocalDate birthDate, String phone,
-                            String mrn, Scope scope, Position after, int limit) {
+                            String mrn, AccessScope scope, Position after, int limit) {
     }
 
     /** One result: the patient, its tier (0 exact, 1 by name or filters), score, and the access basis. */
@@ -185,11 +160,9 @@ public class PatientSearchRepository {
 
         String basis;
         List<String> conditions = new ArrayList<>(List.of("p.status = 'active'"));
-        if (query.scope() instanceof Clinical clinical) {
-            basis = clinicalBasis(clinical, sql::param);
-            conditions.add(clinicalBasis(clinical, sql::param) + " is not null");
-        } else {
-            basis = "cast(" + sql.param(((Unrestricted) query.scope()).basis()) + " as text)";
+        basis = query.scope().basis("p.id", sql::param);
+        if (query.scope().restricts()) {
+            conditions.add(query.scope().visible("p.id", sql::param));
         }
         if (query.birthDate() != null) {
             conditions.add("p.birth_date = " + sql.param(query.birthDate()));
@@ -206,7 +179,7 @@ public class PatientSearchRepository {
                 : "(" + tier + ", -" + score + ", %s) > (" + sql.param(query.after().tier()) + ", "
                 + sql.param(-query.after().score()) + ", " + sql.param(query.after().id()) + ")";
         String text;
-        if (nameQuery && conditions.size() == 1 && query.scope() instanceof Unrestricted) {
+        if (nameQuery && conditions.size() == 1 && !query.scope().restricts()) {
             // Every source holds active patients only (name index and identifiers are kept for active records,
             // the MRN branch checks): rank and cut the page first, without visiting the candidates' rows.
             text = "with " + String.join(",\n", ctes) + "\n"

@@ -3,6 +3,7 @@ package dev.medi.patient.service;
 import dev.medi.patient.access.AccessPolicy;
 import dev.medi.patient.record.Patient;
 import dev.medi.patient.record.PatientStatus;
+import dev.medi.patient.repository.AccessScope;
 import dev.medi.patient.repository.PatientCriteria;
 import dev.medi.patient.repository.PatientCriteriaRepository;
 import dev.medi.patient.repository.PatientRepository;
@@ -110,9 +111,9 @@ public class PatientReadService {
      */
     public Uni<SearchPage> search(RecordReader caller, List<PatientCriteria.Criterion> criteria, int count, UUID after) {
         Instant now = clock.instant();
-        PatientSearchRepository.Scope scope = caller instanceof RecordReader.Staff staff
+        AccessScope scope = caller instanceof RecordReader.Staff staff
                 ? access.searchScope(staff.caller(), now)
-                : new PatientSearchRepository.Unrestricted(RecordReader.API_CLIENT_BASIS);
+                : new AccessScope.Unrestricted(RecordReader.API_CLIENT_BASIS);
         return Panache.withTransaction(() -> search.count(criteria, scope).flatMap(total -> {
             if (count == 0) {
                 return Uni.createFrom().item(new SearchPage(List.of(), total, null, false));
