@@ -1,5 +1,6 @@
 package dev.medi.patient.fhir;
 
+import dev.medi.patient.service.SearchCursor;
 import dev.medi.patient.service.RecordReader;
 import dev.medi.patient.service.PatientReadService;
 import dev.medi.patient.service.ClinicalReadService;
@@ -137,8 +138,8 @@ public class FhirResource {
         PatientSearchParameters.Query query = PatientSearchParameters.parse(parameters, lenient(headers),
                 patientConfig.search().maxLimit(), patientConfig.phone().defaultCountryCode());
         int count = query.count() == null ? patientConfig.search().defaultLimit() : query.count();
-        String fingerprint = FhirSearchCursor.fingerprint(query.used());
-        UUID after = query.cursor() == null ? null : FhirSearchCursor.decode(query.cursor(), fingerprint)
+        String fingerprint = PatientSearchParameters.fingerprint(query.used());
+        UUID after = query.cursor() == null ? null : SearchCursor.decodeId(query.cursor(), fingerprint)
                 .orElseThrow(() -> FhirException.invalidParameter("_cursor", "is not a cursor of this search."));
         String base = baseUrl();
         return patients.search(caller, query.criteria(), count, after).map(page -> {
@@ -150,7 +151,7 @@ public class FhirResource {
             bundle.addLink().setRelation("self").setUrl(link(base, query, count, query.cursor(), uri));
             if (page.more()) {
                 bundle.addLink().setRelation("next")
-                        .setUrl(link(base, query, count, FhirSearchCursor.encode(page.lastId(), fingerprint), uri));
+                        .setUrl(link(base, query, count, SearchCursor.encode(page.lastId(), fingerprint), uri));
             }
             for (dev.medi.patient.record.Patient patient : page.patients()) {
                 bundle.addEntry().setFullUrl(base + "/Patient/" + patient.id())
@@ -222,11 +223,11 @@ public class FhirResource {
         ClinicalSearchParameters.Query query = ClinicalSearchParameters.parse("Encounter", parameters(uri), lenient(headers),
                 patientConfig.search().maxLimit());
         int count = query.count() == null ? patientConfig.search().defaultLimit() : query.count();
-        String scope = "Encounter?" + FhirSearchCursor.fingerprint(query.used());
-        dev.medi.patient.service.Keyset after = clinicalCursor(query.cursor(), scope);
+        String scope = "Encounter?" + PatientSearchParameters.fingerprint(query.used());
+        SearchCursor.Keyset after = clinicalCursor(query.cursor(), scope);
         String base = baseUrl();
         return clinical.searchEncounters(caller, query.filter(), count, after).map(page -> ok(FhirBundles.searchset(base, "Encounter",
-                query, count, page.next() == null ? null : page.next().encode(scope), uri,
+                query, count, page.next() == null ? null : SearchCursor.encode(page.next(), scope), uri,
                 page.items().stream().map(FhirClinicalMapper::toFhir).toList()), format).build());
     }
 
@@ -263,11 +264,11 @@ public class FhirResource {
         ClinicalSearchParameters.Query query = ClinicalSearchParameters.parse("Observation", parameters(uri),
                 lenient(headers), patientConfig.search().maxLimit());
         int count = query.count() == null ? patientConfig.search().defaultLimit() : query.count();
-        String scope = "Observation?" + FhirSearchCursor.fingerprint(query.used());
-        dev.medi.patient.service.Keyset after = clinicalCursor(query.cursor(), scope);
+        String scope = "Observation?" + PatientSearchParameters.fingerprint(query.used());
+        SearchCursor.Keyset after = clinicalCursor(query.cursor(), scope);
         String base = baseUrl();
         return clinical.searchObservations(caller, query.filter(), count, after).map(page -> ok(FhirBundles.searchset(base,
-                "Observation", query, count, page.next() == null ? null : page.next().encode(scope), uri,
+                "Observation", query, count, page.next() == null ? null : SearchCursor.encode(page.next(), scope), uri,
                 FhirClinicalMapper.toFhir(page.items())), format).build());
     }
 
@@ -279,8 +280,8 @@ public class FhirResource {
         return parameters;
     }
 
-    private static dev.medi.patient.service.Keyset clinicalCursor(String cursor, String scope) {
-        return cursor == null ? null : dev.medi.patient.service.Keyset.decode(cursor, scope)
+    private static SearchCursor.Keyset clinicalCursor(String cursor, String scope) {
+        return cursor == null ? null : SearchCursor.decodeKeyset(cursor, scope)
                 .orElseThrow(() -> FhirException.invalidParameter("_cursor", "is not a cursor of this search."));
     }
 

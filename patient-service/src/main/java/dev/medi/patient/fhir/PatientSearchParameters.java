@@ -5,6 +5,7 @@ import dev.medi.patient.record.IdentifierSystems;
 import dev.medi.patient.record.MedicalRecordNumber;
 import dev.medi.patient.record.PhoneNumbers;
 import dev.medi.patient.repository.PatientCriteria.Active;
+import dev.medi.patient.service.SearchCursor;
 import dev.medi.patient.repository.PatientCriteria.BirthDates;
 import dev.medi.patient.repository.PatientCriteria.Criterion;
 import dev.medi.patient.repository.PatientCriteria.DateBound;
@@ -24,6 +25,7 @@ import java.time.LocalDate;
 import java.time.Year;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -165,6 +167,17 @@ public final class PatientSearchParameters {
                     "Give at least one search parameter (" + supportedNames() + ").");
         }
         return new Query(List.copyOf(criteria), count, cursor, List.copyOf(used), List.copyOf(ignored));
+    }
+
+    /**
+     * The fingerprint that binds a {@code _cursor} to its search ({@link SearchCursor}): a hash of the criteria,
+     * independent of their order.
+     */
+    public static String fingerprint(List<Parameter> criteria) {
+        StringBuilder canonical = new StringBuilder();
+        criteria.stream().sorted(Comparator.comparing(Parameter::name).thenComparing(Parameter::value))
+                .forEach(p -> canonical.append(p.name()).append('\u0000').append(p.value()).append('\u0001'));
+        return SearchCursor.hash(canonical.toString());
     }
 
     /** The absolute URI a stored identifier system is published with. */

@@ -1,5 +1,6 @@
 package dev.medi.patient.service;
 
+import dev.medi.patient.service.SearchCursor.Keyset;
 import dev.medi.patient.access.AccessPolicy;
 import dev.medi.patient.encounter.Encounter;
 import dev.medi.patient.observation.Observation;

@@ -1,6 +1,7 @@
 package dev.medi.patient.fhir;
 
 import dev.medi.patient.repository.PatientCriteria;
+import dev.medi.patient.service.SearchCursor;
 import dev.medi.patient.repository.PatientCriteria.BirthDates;
 import dev.medi.patient.repository.PatientCriteria.DateBound;
 import dev.medi.patient.repository.PatientCriteria.IdentifierToken;
@@ -150,11 +151,11 @@ class PatientSearchParametersTest {
     @Test
     void cursorsBelongToOneSearch() {
         UUID last = UUID.randomUUID();
-        String fingerprint = FhirSearchCursor.fingerprint(List.of(new Parameter("family", "x"), new Parameter("gender", "male")));
-        assertEquals(fingerprint, FhirSearchCursor.fingerprint(List.of(new Parameter("gender", "male"), new Parameter("family", "x"))));
-        String cursor = FhirSearchCursor.encode(last, fingerprint);
-        assertEquals(last, FhirSearchCursor.decode(cursor, fingerprint).orElseThrow());
-        assertTrue(FhirSearchCursor.decode(cursor, FhirSearchCursor.fingerprint(List.of(new Parameter("family", "y")))).isEmpty());
-        assertTrue(FhirSearchCursor.decode("%%%", fingerprint).isEmpty());
+        String fingerprint = PatientSearchParameters.fingerprint(List.of(new Parameter("family", "x"), new Parameter("gender", "male")));
+        assertEquals(fingerprint, PatientSearchParameters.fingerprint(List.of(new Parameter("gender", "male"), new Parameter("family", "x"))));
+        String cursor = SearchCursor.encode(last, fingerprint);
+        assertEquals(last, SearchCursor.decodeId(cursor, fingerprint).orElseThrow());
+        assertTrue(SearchCursor.decodeId(cursor, PatientSearchParameters.fingerprint(List.of(new Parameter("family", "y")))).isEmpty());
+        assertTrue(SearchCursor.decodeId("%%%", fingerprint).isEmpty());
     }
 }
