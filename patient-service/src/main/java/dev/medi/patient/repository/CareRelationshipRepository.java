@@ -38,20 +38,11 @@ public class CareRelationshipRepository {
         if (departments.isEmpty()) {
             return Uni.createFrom().nullItem();
         }
-        List<Object> parameters = new ArrayList<>();
-        Function<Object, String> param = value -> {
-            parameters.add(value);
-            return "?" + parameters.size();
-        };
-        String patient = param.apply(patientId);
-        String sql = "select " + AccessScope.careBasis(patient, departments, followUpSince, param);
-        return Panache.getSession().flatMap(session -> {
-            var query = session.createNativeQuery(sql, String.class);
-            for (int i = 0; i < parameters.size(); i++) {
-                query.setParameter(i + 1, parameters.get(i));
-            }
-            return query.getSingleResultOrNull();
-        }).map(basis -> basis == null ? null : AccessPolicy.Care.parse(basis));
+        NativeSql sql = new NativeSql();
+        String patient = sql.param(patientId);
+        return sql.append("select " + AccessScope.careBasis(patient, departments, followUpSince, sql::param))
+                .singleOrNull(String.class)
+                .map(basis -> basis == null ? null : AccessPolicy.Care.parse(basis));
     }
 
     /**

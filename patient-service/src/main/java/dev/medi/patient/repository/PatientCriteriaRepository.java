@@ -7,7 +7,6 @@ import dev.medi.patient.repository.PatientCriteria.DateBound;
 import dev.medi.patient.repository.PatientCriteria.IdentifierToken;
 import dev.medi.patient.repository.PatientCriteria.NameMatch;
 import dev.medi.patient.repository.PatientCriteria.TelecomToken;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -33,33 +32,24 @@ public class PatientCriteriaRepository {
 
     /** One page of hits after {@code after} (exclusive; {@code null} from the start), at most {@code limit}. */
     public Uni<List<Hit>> find(List<Criterion> criteria, AccessScope scope, UUID after, int limit) {
-        Sql sql = new Sql();
+        NativeSql sql = new NativeSql();
         String basis = scope.basis("p.id", sql::param);
         String where = where(sql, criteria, scope);
         if (after != null) {
             where += "\n   and p.id > " + sql.param(after);
         }
-        String text = "select p.id, " + basis + " as basis\n  from patients p\n where " + where
-                + "\n order by p.id\n limit " + sql.param(limit);
-        return Panache.getSession().flatMap(session -> {
-            var query = session.createNativeQuery(text, Object[].class);
-            sql.bind(query::setParameter);
-            return query.getResultList();
-        }).map(rows -> rows.stream().map(row -> new Hit((UUID) row[0], (String) row[1])).toList());
+        return sql.append("select p.id, " + basis + " as basis\n  from patients p\n where " + where)
+                .appendParam("\n order by p.id\n limit ", limit)
+                .list(Object[].class).map(rows -> rows.stream().map(row -> new Hit((UUID) row[0], (String) row[1])).toList());
     }
 
     /** How many patients match, over all pages. */
     public Uni<Long> count(List<Criterion> criteria, AccessScope scope) {
-        Sql sql = new Sql();
-        String text = "select count(*) from patients p where " + where(sql, criteria, scope);
-        return Panache.getSession().flatMap(session -> {
-            var query = session.createNativeQuery(text, Long.class);
-            sql.bind(query::setParameter);
-            return query.getSingleResult();
-        });
+        NativeSql sql = new NativeSql();
+        return sql.append("select count(*) from patients p where " + where(sql, criteria, scope)).single(Long.class);
     }
 
-    private static String where(Sql sql, List<Criterion> criteria, AccessScope scope) {
+    private static String where(NativeSql sql, List<Criterion> criteria, AccessScope scope) {
         List<String> conditions = new ArrayList<>(List.of("p.status = 'active'"));
         if (scope.restricts()) {
             conditions.add(scope.visible("p.id", sql::param));
@@ -70,7 +60,7 @@ public class PatientCriteriaRepository {
         return String.join("\n   and ", conditions);
     }
 
-    private static String condition(Sql sql, Criterion criterion) {
+    private static String condition(NativeSql sql, Criterion criterion) {
         if (criterion instanceof PatientCriteria.Ids ids) {
             return ids.anyOf().isEmpty() ? "false"
                     : "p.id in (" + String.join(", ", ids.anyOf().stream().map(sql::param).toList()) + ")";
@@ -94,7 +84,7 @@ public class PatientCriteriaRepository {
         return ((PatientCriteria.Active) criterion).value() ? "true" : "false";
     }
 
-    private static String names(Sql sql, PatientCriteria.Names names) {
+    private static String names(NativeSql sql, PatientCriteria.Names names) {
         List<String> alternatives = new ArrayList<>();
         List<String> firstWords = new ArrayList<>();
         for (String value : names.anyOf()) {
@@ -137,7 +127,7 @@ public class PatientCriteriaRepository {
         return match;
     }
 
-    private static String birthDate(Sql sql, DateBound bound) {
+    private static String birthDate(NativeSql sql, DateBound bound) {
         return switch (bound.prefix()) {
             case "eq" -> "p.birth_date between " + sql.param(bound.from()) + " and " + sql.param(bound.to());
             case "ne" -> "p.birth_date not between " + sql.param(bound.from()) + " and " + sql.param(bound.to());
@@ -150,7 +140,7 @@ public class PatientCriteriaRepository {
     }
 
     // Written as "id in (...)" rather than "exists" per patient, so the planner starts from the identifier indexes.
-    private static String identifier(Sql sql, IdentifierToken token) {
+    private static String identifier(NativeSql sql, IdentifierToken token) {
         if (token.noSystem()) {
             return "false"; // every identifier here has a system
         }
@@ -167,7 +157,7 @@ public class PatientCriteriaRepository {
                 + (token.value() == null ? "" : " and i.value = " + sql.param(token.value())) + ")";
     }
 
-    private static String telecom(Sql sql, TelecomToken token) {
+    private static String telecom(NativeSql sql, TelecomToken token) {
         return switch (token.kind()) {
             case PHONE -> token.value() == null ? "p.phone is not null" : "p.phone_normalised = " + sql.param(token.value());
             case EMAIL -> token.value() == null ? "p.email is not null" : "lower(p.email) = " + sql.param(token.value());
@@ -178,21 +168,5 @@ public class PatientCriteriaRepository {
     private static String any(List<String> alternatives) {
         return alternatives.isEmpty() ? "false" : alternatives.size() == 1 ? alternatives.get(0)
                 : "(" + String.join(" or ", alternatives) + ")";
-    }
-
-    /** Positional parameters, numbered as they are added. */
-    private static final class Sql {
-        private final List<Object> parameters = new ArrayList<>();
-
-        String param(Object value) {
-            parameters.add(value);
-            return "?" + parameters.size();
-        }
-
-        void bind(java.util.function.BiConsumer<Integer, Object> binder) {
-            for (int i = 0; i < parameters.size(); i++) {
-                binder.accept(i + 1, parameters.get(i));
-            }
-        }
     }
 }
