@@ -1,5 +1,6 @@
 package dev.medi.patient.access;
 
+import dev.medi.patient.coded.Coded;
 import dev.medi.patient.record.PatientStatus;
 import dev.medi.platform.defaults.security.Roles;
 
@@ -38,7 +39,7 @@ public final class AccessPolicy {
      * Why access was allowed; recorded with every audit entry, with the id of the queue entry, encounter or grant
      * it relied on ({@link Decision#auditBasis()}). Audit records written before ADR 0006 say {@code department}.
      */
-    public enum Basis {
+    public enum Basis implements Coded {
         ADMIN("admin"), FRONT_DESK("front-desk"),
         /** An active entry in the queue of one of the caller's departments. */
         QUEUE_ENTRY("queue-entry"),
@@ -54,19 +55,11 @@ public final class AccessPolicy {
             this.code = code;
         }
 
+        @Override
         public String code() {
             return code;
         }
 
-        /** The basis of {@code code}, or empty. */
-        public static java.util.Optional<Basis> ofCode(String code) {
-            for (Basis basis : values()) {
-                if (basis.code.equals(code)) {
-                    return java.util.Optional.of(basis);
-                }
-            }
-            return java.util.Optional.empty();
-        }
     }
 
     /**
@@ -84,7 +77,7 @@ public final class AccessPolicy {
         /** {@code kind:id}, as the care SQL answers it. */
         public static Care parse(String text) {
             int colon = text.indexOf(':');
-            return new Care(Basis.ofCode(text.substring(0, colon)).orElseThrow(), UUID.fromString(text.substring(colon + 1)));
+            return new Care(Coded.find(Basis.class, text.substring(0, colon)).orElseThrow(), UUID.fromString(text.substring(colon + 1)));
         }
     }
 

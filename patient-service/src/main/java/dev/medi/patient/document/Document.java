@@ -1,6 +1,7 @@
 package dev.medi.patient.document;
 
 import dev.medi.patient.record.PatientStateException;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -53,7 +54,8 @@ public class Document {
     private String storage;
 
     @Column(nullable = false)
-    private String status;
+    @Convert(converter = DocumentStatus.Column.class)
+    private DocumentStatus status;
 
     @Column(name = "entered_in_error_at")
     private Instant enteredInErrorAt;
@@ -102,7 +104,7 @@ public class Document {
         document.sizeBytes = sizeBytes;
         document.contentHash = contentHash;
         document.storage = Objects.requireNonNull(storage);
-        document.status = DocumentStatus.CURRENT.code();
+        document.status = DocumentStatus.CURRENT;
         document.createdAt = now;
         document.createdBy = Objects.requireNonNull(actor);
         return document;
@@ -118,7 +120,7 @@ public class Document {
         if (status() == DocumentStatus.ENTERED_IN_ERROR) {
             throw new PatientStateException("The document is already marked entered in error.");
         }
-        status = DocumentStatus.ENTERED_IN_ERROR.code();
+        status = DocumentStatus.ENTERED_IN_ERROR;
         enteredInErrorAt = now;
         enteredInErrorBy = Objects.requireNonNull(actor);
         enteredInErrorReason = Objects.requireNonNull(reason).strip();
@@ -170,7 +172,7 @@ public class Document {
     }
 
     public DocumentStatus status() {
-        return DocumentStatus.ofCode(status);
+        return status;
     }
 
     public Instant enteredInErrorAt() {

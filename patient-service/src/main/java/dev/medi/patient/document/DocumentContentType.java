@@ -1,5 +1,7 @@
 package dev.medi.patient.document;
 
+import dev.medi.patient.coded.Coded;
+
 import java.util.Locale;
 import java.util.Optional;
 
@@ -8,7 +10,7 @@ import java.util.Optional;
  * first bytes of the file say the same (the file's signature, "magic bytes"): a renamed executable or an HTML
  * page sent as {@code application/pdf} is refused, so nothing a browser would run is ever served back.
  */
-public enum DocumentContentType {
+public enum DocumentContentType implements Coded {
 
     PDF("application/pdf", "pdf", new byte[]{'%', 'P', 'D', 'F', '-'}),
     PNG("image/png", "png", new byte[]{(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'}),
@@ -25,6 +27,12 @@ public enum DocumentContentType {
     }
 
     public String mediaType() {
+        return mediaType;
+    }
+
+    /** The code is the media type. */
+    @Override
+    public String code() {
         return mediaType;
     }
 

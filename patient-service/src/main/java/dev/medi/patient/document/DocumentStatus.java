@@ -1,7 +1,11 @@
 package dev.medi.patient.document;
 
+import dev.medi.patient.coded.Coded;
+import dev.medi.patient.coded.CodedConverter;
+import jakarta.persistence.Converter;
+
 /** A document is {@code current} until it is marked {@code entered-in-error} (FHIR DocumentReference.status). */
-public enum DocumentStatus {
+public enum DocumentStatus implements Coded {
     CURRENT("current"), ENTERED_IN_ERROR("entered-in-error");
 
     private final String code;
@@ -10,16 +14,16 @@ public enum DocumentStatus {
         this.code = code;
     }
 
+    @Override
     public String code() {
         return code;
     }
 
-    public static DocumentStatus ofCode(String code) {
-        for (DocumentStatus status : values()) {
-            if (status.code.equals(code)) {
-                return status;
-            }
+    /** Stores the code. */
+    @Converter
+    public static final class Column extends CodedConverter<DocumentStatus> {
+        public Column() {
+            super(DocumentStatus.class);
         }
-        throw new IllegalArgumentException("unknown document status");
     }
 }

@@ -1,5 +1,6 @@
 package dev.medi.patient.encounter;
 
+import jakarta.persistence.Convert;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -40,7 +41,8 @@ public class Encounter {
     private UUID queueEntryId;
 
     @Column(nullable = false)
-    private String status;
+    @Convert(converter = EncounterStatus.Column.class)
+    private EncounterStatus status;
 
     @Column(name = "encounter_class", nullable = false, updatable = false)
     private String encounterClass;
@@ -58,7 +60,9 @@ public class Encounter {
     @Column(name = "ended_at")
     private Instant endedAt;
 
-    private String outcome;
+
+    @Convert(converter = EncounterOutcome.Column.class)
+    private EncounterOutcome outcome;
 
     @Column(nullable = false, updatable = false)
     private String source;
@@ -105,7 +109,7 @@ public class Encounter {
         encounter.patientId = Objects.requireNonNull(patientId);
         encounter.departmentId = Objects.requireNonNull(departmentId);
         encounter.queueEntryId = queueEntryId;
-        encounter.status = EncounterStatus.IN_PROGRESS.code();
+        encounter.status = EncounterStatus.IN_PROGRESS;
         encounter.encounterClass = encounterClass;
         encounter.attending = blankToNull(attending);
         encounter.room = blankToNull(room);
@@ -128,8 +132,8 @@ public class Encounter {
         if (!isOpen()) {
             throw new EncounterStateException("The encounter is already closed.");
         }
-        this.status = Objects.requireNonNull(outcome).closedStatus().code();
-        this.outcome = outcome.code();
+        this.status = Objects.requireNonNull(outcome).closedStatus();
+        this.outcome = outcome;
         this.endedAt = endedAt.isBefore(startedAt) ? startedAt : endedAt;
         this.closedBy = Objects.requireNonNull(actor);
         this.updatedAt = now;
@@ -160,7 +164,7 @@ public class Encounter {
     }
 
     public EncounterStatus status() {
-        return EncounterStatus.ofCode(status);
+        return status;
     }
 
     public String encounterClass() {
@@ -190,7 +194,7 @@ public class Encounter {
 
     /** {@code null} while open. */
     public EncounterOutcome outcome() {
-        return outcome == null ? null : EncounterOutcome.ofCode(outcome).orElseThrow();
+        return outcome;
     }
 
     public String source() {

@@ -1,5 +1,9 @@
 package dev.medi.patient.encounter;
 
+import dev.medi.patient.coded.Coded;
+import dev.medi.patient.coded.CodedConverter;
+import jakarta.persistence.Converter;
+
 import java.util.Optional;
 
 /**
@@ -7,7 +11,7 @@ import java.util.Optional;
  * closing an encounter directly picks one. FHIR: {@code Encounter.hospitalization.dischargeDisposition}
  * (an example binding, so the codes are this server's, system {@link #SYSTEM}).
  */
-public enum EncounterOutcome {
+public enum EncounterOutcome implements Coded {
     COMPLETED("completed", "Completed, discharged"),
     ADMITTED("admitted", "Admitted"),
     REFERRED("referred", "Referred"),
@@ -27,6 +31,7 @@ public enum EncounterOutcome {
         this.display = display;
     }
 
+    @Override
     public String code() {
         return code;
     }
@@ -38,15 +43,6 @@ public enum EncounterOutcome {
     /** The status an encounter closed with this outcome gets: no-show and cancelled are {@code cancelled}. */
     public EncounterStatus closedStatus() {
         return this == NO_SHOW || this == CANCELLED ? EncounterStatus.CANCELLED : EncounterStatus.FINISHED;
-    }
-
-    public static Optional<EncounterOutcome> ofCode(String code) {
-        for (EncounterOutcome outcome : values()) {
-            if (outcome.code.equals(code)) {
-                return Optional.of(outcome);
-            }
-        }
-        return Optional.empty();
     }
 
     /**
@@ -62,5 +58,13 @@ public enum EncounterOutcome {
             case "CANCELLED" -> CANCELLED;
             default -> null;
         });
+    }
+
+    /** Stores the code. */
+    @Converter
+    public static final class Column extends CodedConverter<EncounterOutcome> {
+        public Column() {
+            super(EncounterOutcome.class);
+        }
     }
 }

@@ -1,5 +1,6 @@
 package dev.medi.patient.fhir;
 
+import dev.medi.patient.coded.Coded;
 import dev.medi.patient.record.AdministrativeGender;
 import dev.medi.patient.record.IdentifierSystems;
 import dev.medi.patient.record.MedicalRecordNumber;
@@ -255,9 +256,7 @@ public final class PatientSearchParameters {
         int bar = indexOfUnescaped(raw, '|');
         String system = bar < 0 ? null : unescape(raw.substring(0, bar)).strip();
         String code = unescape(bar < 0 ? raw : raw.substring(bar + 1)).strip();
-        try {
-            AdministrativeGender.ofCode(code);
-        } catch (IllegalArgumentException e) {
+        if (Coded.find(AdministrativeGender.class, code).isEmpty()) {
             throw FhirException.invalidParameter(parameter, "must be male, female, other or unknown.");
         }
         // a code of another system (or of none) cannot be a Patient.gender

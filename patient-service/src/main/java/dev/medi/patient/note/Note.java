@@ -1,5 +1,6 @@
 package dev.medi.patient.note;
 
+import jakarta.persistence.Convert;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -36,7 +37,8 @@ public class Note {
     private UUID encounterId;
 
     @Column(nullable = false)
-    private String status;
+    @Convert(converter = NoteStatus.Column.class)
+    private NoteStatus status;
 
     @Column(nullable = false)
     private String subjective;
@@ -104,7 +106,7 @@ public class Note {
         note.id = Objects.requireNonNull(id);
         note.patientId = Objects.requireNonNull(patientId);
         note.encounterId = Objects.requireNonNull(encounterId);
-        note.status = NoteStatus.DRAFT.code();
+        note.status = NoteStatus.DRAFT;
         note.setContent(content);
         note.responsibleSigner = responsibleSigner == null || responsibleSigner.isBlank() ? null : responsibleSigner.strip();
         NoteProvenance origin = provenance == null ? NoteProvenance.CLINICIAN : provenance;
@@ -156,7 +158,7 @@ public class Note {
             throw NoteSignatureException.notTheSigner("This note is addressed to another doctor for signature. "
                     + "They sign it, or it is re-assigned first (PUT /api/v1/notes/{id}/signer with a reason).");
         }
-        status = NoteStatus.SIGNED.code();
+        status = NoteStatus.SIGNED;
         signedAt = signature.at();
         signedBy = signature.signer();
         updatedAt = signature.at();
@@ -243,7 +245,7 @@ public class Note {
     }
 
     public NoteStatus status() {
-        return NoteStatus.ofCode(status);
+        return status;
     }
 
     public SoapContent content() {

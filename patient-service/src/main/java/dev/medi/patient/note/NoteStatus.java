@@ -1,7 +1,11 @@
 package dev.medi.patient.note;
 
+import dev.medi.patient.coded.Coded;
+import dev.medi.patient.coded.CodedConverter;
+import jakarta.persistence.Converter;
+
 /** A clinical note is a {@code draft} until a doctor signs it; a {@code signed} note never changes. */
-public enum NoteStatus {
+public enum NoteStatus implements Coded {
     DRAFT("draft"), SIGNED("signed");
 
     private final String code;
@@ -10,16 +14,16 @@ public enum NoteStatus {
         this.code = code;
     }
 
+    @Override
     public String code() {
         return code;
     }
 
-    public static NoteStatus ofCode(String code) {
-        for (NoteStatus status : values()) {
-            if (status.code.equals(code)) {
-                return status;
-            }
+    /** Stores the code. */
+    @Converter
+    public static final class Column extends CodedConverter<NoteStatus> {
+        public Column() {
+            super(NoteStatus.class);
         }
-        throw new IllegalArgumentException("unknown note status");
     }
 }

@@ -1,10 +1,14 @@
 package dev.medi.patient.observation;
 
+import dev.medi.patient.coded.Coded;
+import dev.medi.patient.coded.CodedConverter;
+import jakarta.persistence.Converter;
+
 /**
  * How a vital sign compares with the reference range for the patient's age: FHIR
  * {@code Observation.interpretation}, codes of http://terminology.hl7.org/CodeSystem/v3-ObservationInterpretation.
  */
-public enum Interpretation {
+public enum Interpretation implements Coded {
     CRITICAL_LOW("LL", "Critical low"),
     LOW("L", "Low"),
     NORMAL("N", "Normal"),
@@ -23,6 +27,7 @@ public enum Interpretation {
         this.display = display;
     }
 
+    @Override
     public String code() {
         return code;
     }
@@ -35,12 +40,11 @@ public enum Interpretation {
         return this != NORMAL;
     }
 
-    public static Interpretation ofCode(String code) {
-        for (Interpretation interpretation : values()) {
-            if (interpretation.code.equals(code)) {
-                return interpretation;
-            }
+    /** Stores the code. */
+    @Converter
+    public static final class Column extends CodedConverter<Interpretation> {
+        public Column() {
+            super(Interpretation.class);
         }
-        throw new IllegalArgumentException("unknown interpretation");
     }
 }

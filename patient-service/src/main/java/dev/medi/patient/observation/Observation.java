@@ -1,5 +1,6 @@
 package dev.medi.patient.observation;
 
+import jakarta.persistence.Convert;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -52,7 +53,8 @@ public class Observation {
     private String unit;
 
     @Column(updatable = false)
-    private String interpretation;
+    @Convert(converter = Interpretation.Column.class)
+    private Interpretation interpretation;
 
     @Column(name = "effective_at", nullable = false, updatable = false)
     private Instant effectiveAt;
@@ -96,7 +98,7 @@ public class Observation {
         observation.unit = sign.unit();
         observation.interpretation = VitalSignReferenceRanges.interpret(sign, value, context.birthDate(),
                         context.effectiveAt().atZone(ZoneOffset.UTC).toLocalDate())
-                .map(Interpretation::code).orElse(null);
+                .orElse(null);
         return observation;
     }
 
@@ -104,7 +106,7 @@ public class Observation {
     public static Observation consciousness(UUID id, Context context, VitalSign.Consciousness level) {
         Observation observation = base(id, context, VitalSign.CONSCIOUSNESS.code());
         observation.valueCode = level.letter();
-        observation.interpretation = VitalSignReferenceRanges.interpret(level).code();
+        observation.interpretation = VitalSignReferenceRanges.interpret(level);
         return observation;
     }
 
@@ -180,7 +182,7 @@ public class Observation {
 
     /** {@code null} where no reference range applies. */
     public Interpretation interpretation() {
-        return interpretation == null ? null : Interpretation.ofCode(interpretation);
+        return interpretation;
     }
 
     public Instant effectiveAt() {

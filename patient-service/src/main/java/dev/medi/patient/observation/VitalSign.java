@@ -1,5 +1,7 @@
 package dev.medi.patient.observation;
 
+import dev.medi.patient.coded.Coded;
+
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Optional;
@@ -10,7 +12,7 @@ import java.util.Optional;
  * R4 vital-signs profiles (http://hl7.org/fhir/R4/observation-vitalsigns.html); blood pressure is recorded as two
  * observations (systolic, diastolic) and served in FHIR as the panel {@link #BLOOD_PRESSURE_PANEL}.
  */
-public enum VitalSign {
+public enum VitalSign implements Coded {
     HEART_RATE("8867-4", List.of(), "Heart rate", "/min", "beats/minute", 20, 300, 0,
             "http://hl7.org/fhir/StructureDefinition/heartrate"),
     RESPIRATORY_RATE("9279-1", List.of(), "Respiratory rate", "/min", "breaths/minute", 2, 100, 0,
@@ -70,6 +72,7 @@ public enum VitalSign {
     }
 
     /** The LOINC code this service files it under. */
+    @Override
     public String code() {
         return code;
     }

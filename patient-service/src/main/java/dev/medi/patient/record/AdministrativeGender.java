@@ -1,7 +1,11 @@
 package dev.medi.patient.record;
 
+import dev.medi.patient.coded.Coded;
+import dev.medi.patient.coded.CodedConverter;
+import jakarta.persistence.Converter;
+
 /** FHIR R4 AdministrativeGender: the sex recorded for administration, not a clinical finding. */
-public enum AdministrativeGender {
+public enum AdministrativeGender implements Coded {
     MALE("male"),
     FEMALE("female"),
     OTHER("other"),
@@ -16,16 +20,16 @@ public enum AdministrativeGender {
         this.code = code;
     }
 
+    @Override
     public String code() {
         return code;
     }
 
-    public static AdministrativeGender ofCode(String code) {
-        for (AdministrativeGender gender : values()) {
-            if (gender.code.equals(code)) {
-                return gender;
-            }
+    /** Stores the code. */
+    @Converter
+    public static final class Column extends CodedConverter<AdministrativeGender> {
+        public Column() {
+            super(AdministrativeGender.class);
         }
-        throw new IllegalArgumentException("unknown administrative gender");
     }
 }

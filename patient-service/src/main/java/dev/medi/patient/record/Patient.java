@@ -40,7 +40,8 @@ public class Patient {
     private String mrn;
 
     @Column(nullable = false)
-    private String status;
+    @Convert(converter = PatientStatus.Column.class)
+    private PatientStatus status;
 
     @Column(name = "family_name", nullable = false)
     private String familyName;
@@ -59,7 +60,8 @@ public class Patient {
     private LocalDate birthDate;
 
     @Column(nullable = false)
-    private String sex;
+    @Convert(converter = AdministrativeGender.Column.class)
+    private AdministrativeGender sex;
 
     private String phone;
 
@@ -148,10 +150,10 @@ public class Patient {
         Patient patient = new Patient();
         patient.id = Objects.requireNonNull(id);
         patient.mrn = mrn;
-        patient.status = PatientStatus.ACTIVE.code();
+        patient.status = PatientStatus.ACTIVE;
         patient.setName(Objects.requireNonNull(demographics.name()));
         patient.birthDate = Objects.requireNonNull(demographics.birthDate());
-        patient.sex = Objects.requireNonNull(demographics.sex()).code();
+        patient.sex = Objects.requireNonNull(demographics.sex());
         patient.setPhone(demographics.phone(), countryCode);
         patient.email = HumanName.blankToNull(demographics.email());
         patient.setAddress(demographics.address());
@@ -183,8 +185,8 @@ public class Patient {
             birthDate = changes.birthDate();
             changed.add("birthDate");
         }
-        if (changes.sex() != null && !changes.sex().code().equals(sex)) {
-            sex = changes.sex().code();
+        if (changes.sex() != null && changes.sex() != sex) {
+            sex = changes.sex();
             changed.add("sex");
         }
         String newPhone = changes.clears(PatientChanges.Field.PHONE) ? null
@@ -238,7 +240,7 @@ public class Patient {
      */
     public void markEnteredInError(String reason, String actor, Instant now) {
         requireActive();
-        status = PatientStatus.ENTERED_IN_ERROR.code();
+        status = PatientStatus.ENTERED_IN_ERROR;
         enteredInErrorAt = now;
         enteredInErrorBy = Objects.requireNonNull(actor);
         enteredInErrorReason = Objects.requireNonNull(reason).strip();
@@ -301,7 +303,7 @@ public class Patient {
     }
 
     public PatientStatus status() {
-        return PatientStatus.ofCode(status);
+        return status;
     }
 
     public HumanName name() {
@@ -313,7 +315,7 @@ public class Patient {
     }
 
     public AdministrativeGender sex() {
-        return AdministrativeGender.ofCode(sex);
+        return sex;
     }
 
     public String phone() {

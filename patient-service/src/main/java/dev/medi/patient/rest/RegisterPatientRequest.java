@@ -1,5 +1,6 @@
 package dev.medi.patient.rest;
 
+import dev.medi.patient.coded.Coded;
 import dev.medi.patient.record.AdministrativeGender;
 import dev.medi.patient.record.Allergy;
 import dev.medi.patient.record.Demographics;
@@ -34,7 +35,7 @@ public record RegisterPatientRequest(
         @Valid EmergencyContact emergencyContact) {
 
     Demographics toDemographics() {
-        return new Demographics(name, birthDate, AdministrativeGender.ofCode(sex), phone, email, address,
+        return new Demographics(name, birthDate, Coded.fromCode(AdministrativeGender.class, sex), phone, email, address,
                 identifiers == null ? List.of() : identifiers, allergies == null ? List.of() : allergies, emergencyContact);
     }
 }

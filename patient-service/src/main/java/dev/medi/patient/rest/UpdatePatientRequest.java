@@ -1,5 +1,6 @@
 package dev.medi.patient.rest;
 
+import dev.medi.patient.coded.Coded;
 import dev.medi.patient.record.AdministrativeGender;
 import dev.medi.patient.record.Allergy;
 import dev.medi.patient.record.Demographics;
@@ -63,7 +64,7 @@ public record UpdatePatientRequest(
         if (!errors.isEmpty()) {
             throw new ProblemException(ProblemType.VALIDATION, "A field cannot be changed and cleared at once.", errors);
         }
-        return new PatientChanges(name, birthDate, sex == null ? null : AdministrativeGender.ofCode(sex), phone, email,
+        return new PatientChanges(name, birthDate, sex == null ? null : Coded.fromCode(AdministrativeGender.class, sex), phone, email,
                 address, identifiers, allergies, emergencyContact, fields);
     }
 }
