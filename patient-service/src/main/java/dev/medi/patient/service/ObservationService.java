@@ -6,7 +6,7 @@ import dev.medi.patient.encounter.Encounter;
 import dev.medi.patient.observation.Observation;
 import dev.medi.patient.record.Patient;
 import dev.medi.patient.observation.VitalSign;
-import dev.medi.patient.messaging.PatientEventPublisher;
+import dev.medi.patient.messaging.outbound.PatientEventPublisher;
 import dev.medi.patient.repository.EncounterRepository;
 import dev.medi.patient.repository.ObservationRepository;
 import dev.medi.patient.repository.PatientRepository;

@@ -1,4 +1,4 @@
-package dev.medi.patient.messaging;
+package dev.medi.patient.messaging.outbound;
 
 import dev.medi.patient.PatientApi;
 import dev.medi.platform.events.Topics;

@@ -1,4 +1,4 @@
-package dev.medi.patient.messaging;
+package dev.medi.patient.messaging.outbound;
 
 import java.util.List;
 import java.util.UUID;

@@ -1,8 +1,8 @@
-package dev.medi.patient.messaging;
+package dev.medi.patient.messaging.inbound;
 
+import dev.medi.patient.service.QueueEventService;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.medi.patient.service.QueueEventService;
 import dev.medi.platform.events.QueueEventData;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;

@@ -1,4 +1,4 @@
-package dev.medi.patient.messaging;
+package dev.medi.patient.messaging.outbound;
 
 import dev.medi.platform.events.Topics;
 import dev.medi.platform.testing.EventSchemas;

@@ -1,5 +1,6 @@
-package dev.medi.patient.messaging;
+package dev.medi.patient.messaging.inbound;
 
+import dev.medi.patient.messaging.outbound.PatientEventTypes;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.medi.patient.PatientApi;
 import dev.medi.patient.QueueEvents;

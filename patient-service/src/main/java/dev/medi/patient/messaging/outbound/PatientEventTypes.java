@@ -1,4 +1,4 @@
-package dev.medi.patient.messaging;
+package dev.medi.patient.messaging.outbound;
 
 /**
  * CloudEvents {@code type} values of {@code medi.patient.events.v1}, pattern
