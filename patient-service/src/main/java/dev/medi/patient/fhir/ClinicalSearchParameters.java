@@ -1,6 +1,7 @@
 package dev.medi.patient.fhir;
 
-import dev.medi.patient.VitalSign;
+import dev.medi.patient.service.ClinicalReadService;
+import dev.medi.patient.observation.VitalSign;
 import dev.medi.patient.fhir.PatientSearchParameters.Parameter;
 import org.hl7.fhir.r4.model.Enumerations.SearchParamType;
 
@@ -61,6 +62,11 @@ final class ClinicalSearchParameters {
      */
     record Query(UUID patientId, Set<String> statuses, Set<String> codes, Instant from, Instant to, boolean none,
                  Integer count, String cursor, List<Parameter> used, List<String> ignored) {
+
+        /** What the clinical read service filters on. */
+        ClinicalReadService.Filter filter() {
+            return new ClinicalReadService.Filter(patientId, statuses, codes, from, to, none);
+        }
     }
 
     private ClinicalSearchParameters() {
@@ -116,7 +122,7 @@ final class ClinicalSearchParameters {
                     patient = id;
                 }
                 case "date" -> {
-                    PatientSearchParameters.DateBound bound = PatientSearchParameters.dateBound(name, value);
+                    dev.medi.patient.repository.PatientCriteria.DateBound bound = PatientSearchParameters.dateBound(name, value);
                     Instant start = bound.from().atStartOfDay(ZoneOffset.UTC).toInstant();
                     Instant end = bound.to().plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
                     Instant lower = switch (bound.prefix()) {

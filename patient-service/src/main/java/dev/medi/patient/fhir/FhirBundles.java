@@ -1,5 +1,6 @@
 package dev.medi.patient.fhir;
 
+import dev.medi.patient.service.ClinicalReadService;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.Resource;
@@ -46,7 +47,7 @@ final class FhirBundles {
      * The patient's record: the Patient, then its Encounters and Observations, newest first. As a searchset
      * ({@code $everything}: the Patient is the match, the rest included) or a collection (the export).
      */
-    static Bundle everything(FhirClinicalService.Record record, String base, Bundle.BundleType type) {
+    static Bundle everything(ClinicalReadService.Record record, String base, Bundle.BundleType type) {
         Bundle bundle = new Bundle();
         bundle.setId(UUID.randomUUID().toString());
         Instant now = Instant.now();

@@ -94,12 +94,12 @@ final class FhirCapabilities {
         observation.setType("Observation");
         observation.setProfile("http://hl7.org/fhir/StructureDefinition/Observation");
         observation.addSupportedProfile("http://hl7.org/fhir/StructureDefinition/vitalsigns");
-        for (dev.medi.patient.VitalSign sign : dev.medi.patient.VitalSign.values()) {
+        for (dev.medi.patient.observation.VitalSign sign : dev.medi.patient.observation.VitalSign.values()) {
             if (sign.profile() != null) {
                 observation.addSupportedProfile(sign.profile());
             }
         }
-        observation.addSupportedProfile(dev.medi.patient.VitalSign.BLOOD_PRESSURE_PROFILE);
+        observation.addSupportedProfile(dev.medi.patient.observation.VitalSign.BLOOD_PRESSURE_PROFILE);
         observation.setDocumentation("Vital signs (category vital-signs, LOINC codes, UCUM units, interpretation "
                 + "against age-specific reference ranges); blood pressure as the panel 85354-9 with systolic and "
                 + "diastolic components; level of responsiveness (67775-7) as SNOMED CT ACVPU findings. Searches cover "

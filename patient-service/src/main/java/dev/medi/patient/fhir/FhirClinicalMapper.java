@@ -1,11 +1,11 @@
 package dev.medi.patient.fhir;
 
 import ca.uhn.fhir.model.api.TemporalPrecisionEnum;
-import dev.medi.patient.Encounter;
-import dev.medi.patient.EncounterOutcome;
-import dev.medi.patient.Interpretation;
-import dev.medi.patient.Observation;
-import dev.medi.patient.VitalSign;
+import dev.medi.patient.encounter.Encounter;
+import dev.medi.patient.encounter.EncounterOutcome;
+import dev.medi.patient.observation.Interpretation;
+import dev.medi.patient.observation.Observation;
+import dev.medi.patient.observation.VitalSign;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.DateTimeType;

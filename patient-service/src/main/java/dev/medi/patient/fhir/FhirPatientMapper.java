@@ -1,9 +1,9 @@
 package dev.medi.patient.fhir;
 
 import ca.uhn.fhir.model.api.TemporalPrecisionEnum;
-import dev.medi.patient.EmergencyContact;
-import dev.medi.patient.PatientStatus;
-import dev.medi.patient.PostalAddress;
+import dev.medi.patient.record.EmergencyContact;
+import dev.medi.patient.record.PatientStatus;
+import dev.medi.patient.record.PostalAddress;
 import org.hl7.fhir.r4.model.Address;
 import org.hl7.fhir.r4.model.ContactPoint;
 import org.hl7.fhir.r4.model.DateType;
@@ -30,7 +30,7 @@ final class FhirPatientMapper {
     private FhirPatientMapper() {
     }
 
-    static Patient toFhir(dev.medi.patient.Patient record) {
+    static Patient toFhir(dev.medi.patient.record.Patient record) {
         Patient patient = new Patient();
         patient.setId(record.id().toString());
         patient.getMeta().setVersionId(Long.toString(record.version())).setLastUpdatedElement(instant(record.updatedAt()));
@@ -38,14 +38,14 @@ final class FhirPatientMapper {
         Identifier mrn = patient.addIdentifier().setUse(Identifier.IdentifierUse.USUAL)
                 .setSystem(PatientSearchParameters.MRN_SYSTEM).setValue(record.mrn());
         mrn.getType().addCoding().setSystem(IDENTIFIER_TYPE_SYSTEM).setCode("MR").setDisplay("Medical record number");
-        for (dev.medi.patient.Identifier identifier : record.identifiers()) {
+        for (dev.medi.patient.record.Identifier identifier : record.identifiers()) {
             patient.addIdentifier().setSystem(PatientSearchParameters.fhirSystem(identifier.system()))
                     .setValue(identifier.value());
         }
 
         patient.setActive(record.status() == PatientStatus.ACTIVE);
 
-        dev.medi.patient.HumanName name = record.name();
+        dev.medi.patient.record.HumanName name = record.name();
         HumanName official = patient.addName().setUse(HumanName.NameUse.OFFICIAL).setFamily(name.family());
         name.given().forEach(official::addGiven);
         if (name.prefix() != null) {

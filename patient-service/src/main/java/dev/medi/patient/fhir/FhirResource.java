@@ -1,5 +1,9 @@
 package dev.medi.patient.fhir;
 
+import dev.medi.patient.service.SearchCursor;
+import dev.medi.patient.service.RecordReader;
+import dev.medi.patient.service.PatientReadService;
+import dev.medi.patient.service.ClinicalReadService;
 import dev.medi.patient.config.PatientConfig;
 import dev.medi.patient.fhir.PatientSearchParameters.Parameter;
 import dev.medi.patient.service.RecordGoneException;
@@ -47,7 +51,7 @@ import java.util.UUID;
  * FHIR R4 REST API at {@code /fhir/r4}: CapabilityStatement, Patient read and Patient search, JSON only. Every
  * answer, errors included, is FHIR: errors are OperationOutcomes (the exception mappers of this class; the
  * failures raised before it, such as a rejected token, are answered by {@link FhirHttpRoutes}). Access rules and
- * audit live in {@link FhirPatientService}.
+ * audit live in {@link PatientReadService}.
  */
 @Path(FhirResource.BASE_PATH)
 @Tag(name = "FHIR R4", description = "HL7 FHIR R4 (4.0.1), JSON. Errors are OperationOutcome resources.")
@@ -57,15 +61,15 @@ public class FhirResource {
     public static final String BASE_PATH = "/fhir/r4";
 
     private final FhirR4 fhir;
-    private final FhirPatientService patients;
-    private final FhirClinicalService clinical;
+    private final PatientReadService patients;
+    private final ClinicalReadService clinical;
     private final FhirConfig config;
     private final PatientConfig patientConfig;
     private final SecurityIdentity identity;
     private final String version;
     private final Instant started = Instant.now();
 
-    FhirResource(FhirR4 fhir, FhirPatientService patients, FhirClinicalService clinical, FhirConfig config,
+    FhirResource(FhirR4 fhir, PatientReadService patients, ClinicalReadService clinical, FhirConfig config,
                  PatientConfig patientConfig, SecurityIdentity identity,
                  @ConfigProperty(name = "quarkus.application.version", defaultValue = "unknown") String version) {
         this.fhir = fhir;
@@ -102,7 +106,7 @@ public class FhirResource {
             content = @Content(mediaType = FhirR4.FHIR_JSON))
     @SecurityRequirement(name = "jwt")
     public Uni<Response> read(@PathParam("id") String id, @Context UriInfo uri, @Context HttpHeaders headers) {
-        FhirCaller caller = FhirCaller.requireReader(identity);
+        RecordReader caller = FhirCallers.requireReader(identity);
         FhirFormat format = format(uri, headers);
         UUID patientId = uuidOrNull(id);
         if (patientId == null) {
@@ -125,7 +129,7 @@ public class FhirResource {
             content = @Content(mediaType = FhirR4.FHIR_JSON))
     @SecurityRequirement(name = "jwt")
     public Uni<Response> search(@Context UriInfo uri, @Context HttpHeaders headers) {
-        FhirCaller caller = FhirCaller.requireReader(identity);
+        RecordReader caller = FhirCallers.requireReader(identity);
         FhirFormat format = format(uri, headers);
         List<Parameter> parameters = new ArrayList<>();
         for (Map.Entry<String, List<String>> entry : uri.getQueryParameters(true).entrySet()) {
@@ -134,8 +138,8 @@ public class FhirResource {
         PatientSearchParameters.Query query = PatientSearchParameters.parse(parameters, lenient(headers),
                 patientConfig.search().maxLimit(), patientConfig.phone().defaultCountryCode());
         int count = query.count() == null ? patientConfig.search().defaultLimit() : query.count();
-        String fingerprint = FhirSearchCursor.fingerprint(query.used());
-        UUID after = query.cursor() == null ? null : FhirSearchCursor.decode(query.cursor(), fingerprint)
+        String fingerprint = PatientSearchParameters.fingerprint(query.used());
+        UUID after = query.cursor() == null ? null : SearchCursor.decodeId(query.cursor(), fingerprint)
                 .orElseThrow(() -> FhirException.invalidParameter("_cursor", "is not a cursor of this search."));
         String base = baseUrl();
         return patients.search(caller, query.criteria(), count, after).map(page -> {
@@ -147,9 +151,9 @@ public class FhirResource {
             bundle.addLink().setRelation("self").setUrl(link(base, query, count, query.cursor(), uri));
             if (page.more()) {
                 bundle.addLink().setRelation("next")
-                        .setUrl(link(base, query, count, FhirSearchCursor.encode(page.lastId(), fingerprint), uri));
+                        .setUrl(link(base, query, count, SearchCursor.encode(page.lastId(), fingerprint), uri));
             }
-            for (dev.medi.patient.Patient patient : page.patients()) {
+            for (dev.medi.patient.record.Patient patient : page.patients()) {
                 bundle.addEntry().setFullUrl(base + "/Patient/" + patient.id())
                         .setResource(FhirPatientMapper.toFhir(patient))
                         .getSearch().setMode(Bundle.SearchEntryMode.MATCH);
@@ -176,7 +180,7 @@ public class FhirResource {
         if (!"$everything".equals(operation)) {
             throw FhirException.notSupported("This interaction on Patient is not supported; see " + BASE_PATH + "/metadata.");
         }
-        FhirCaller caller = FhirCaller.requireReader(identity);
+        RecordReader caller = FhirCallers.requireReader(identity);
         FhirFormat format = format(uri, headers);
         UUID patientId = uuidOrNull(id);
         if (patientId == null) {
@@ -194,7 +198,7 @@ public class FhirResource {
     @APIResponse(responseCode = "200", content = @Content(mediaType = FhirR4.FHIR_JSON))
     @SecurityRequirement(name = "jwt")
     public Uni<Response> readEncounter(@PathParam("id") String id, @Context UriInfo uri, @Context HttpHeaders headers) {
-        FhirCaller caller = FhirCaller.requireReader(identity);
+        RecordReader caller = FhirCallers.requireReader(identity);
         FhirFormat format = format(uri, headers);
         UUID encounterId = uuidOrNull(id);
         if (encounterId == null) {
@@ -214,16 +218,16 @@ public class FhirResource {
     @APIResponse(responseCode = "200", content = @Content(mediaType = FhirR4.FHIR_JSON))
     @SecurityRequirement(name = "jwt")
     public Uni<Response> searchEncounters(@Context UriInfo uri, @Context HttpHeaders headers) {
-        FhirCaller caller = FhirCaller.requireReader(identity);
+        RecordReader caller = FhirCallers.requireReader(identity);
         FhirFormat format = format(uri, headers);
         ClinicalSearchParameters.Query query = ClinicalSearchParameters.parse("Encounter", parameters(uri), lenient(headers),
                 patientConfig.search().maxLimit());
         int count = query.count() == null ? patientConfig.search().defaultLimit() : query.count();
-        String scope = "Encounter?" + FhirSearchCursor.fingerprint(query.used());
-        dev.medi.patient.service.Keyset after = clinicalCursor(query.cursor(), scope);
+        String scope = "Encounter?" + PatientSearchParameters.fingerprint(query.used());
+        SearchCursor.Keyset after = clinicalCursor(query.cursor(), scope);
         String base = baseUrl();
-        return clinical.searchEncounters(caller, query, count, after).map(page -> ok(FhirBundles.searchset(base, "Encounter",
-                query, count, page.next() == null ? null : page.next().encode(scope), uri,
+        return clinical.searchEncounters(caller, query.filter(), count, after).map(page -> ok(FhirBundles.searchset(base, "Encounter",
+                query, count, page.next() == null ? null : SearchCursor.encode(page.next(), scope), uri,
                 page.items().stream().map(FhirClinicalMapper::toFhir).toList()), format).build());
     }
 
@@ -235,7 +239,7 @@ public class FhirResource {
     @APIResponse(responseCode = "200", content = @Content(mediaType = FhirR4.FHIR_JSON))
     @SecurityRequirement(name = "jwt")
     public Uni<Response> readObservation(@PathParam("id") String id, @Context UriInfo uri, @Context HttpHeaders headers) {
-        FhirCaller caller = FhirCaller.requireReader(identity);
+        RecordReader caller = FhirCallers.requireReader(identity);
         FhirFormat format = format(uri, headers);
         UUID observationId = uuidOrNull(id);
         if (observationId == null) {
@@ -255,16 +259,16 @@ public class FhirResource {
     @APIResponse(responseCode = "200", content = @Content(mediaType = FhirR4.FHIR_JSON))
     @SecurityRequirement(name = "jwt")
     public Uni<Response> searchObservations(@Context UriInfo uri, @Context HttpHeaders headers) {
-        FhirCaller caller = FhirCaller.requireReader(identity);
+        RecordReader caller = FhirCallers.requireReader(identity);
         FhirFormat format = format(uri, headers);
         ClinicalSearchParameters.Query query = ClinicalSearchParameters.parse("Observation", parameters(uri),
                 lenient(headers), patientConfig.search().maxLimit());
         int count = query.count() == null ? patientConfig.search().defaultLimit() : query.count();
-        String scope = "Observation?" + FhirSearchCursor.fingerprint(query.used());
-        dev.medi.patient.service.Keyset after = clinicalCursor(query.cursor(), scope);
+        String scope = "Observation?" + PatientSearchParameters.fingerprint(query.used());
+        SearchCursor.Keyset after = clinicalCursor(query.cursor(), scope);
         String base = baseUrl();
-        return clinical.searchObservations(caller, query, count, after).map(page -> ok(FhirBundles.searchset(base,
-                "Observation", query, count, page.next() == null ? null : page.next().encode(scope), uri,
+        return clinical.searchObservations(caller, query.filter(), count, after).map(page -> ok(FhirBundles.searchset(base,
+                "Observation", query, count, page.next() == null ? null : SearchCursor.encode(page.next(), scope), uri,
                 FhirClinicalMapper.toFhir(page.items())), format).build());
     }
 
@@ -276,8 +280,8 @@ public class FhirResource {
         return parameters;
     }
 
-    private static dev.medi.patient.service.Keyset clinicalCursor(String cursor, String scope) {
-        return cursor == null ? null : dev.medi.patient.service.Keyset.decode(cursor, scope)
+    private static SearchCursor.Keyset clinicalCursor(String cursor, String scope) {
+        return cursor == null ? null : SearchCursor.decodeKeyset(cursor, scope)
                 .orElseThrow(() -> FhirException.invalidParameter("_cursor", "is not a cursor of this search."));
     }
 

@@ -1,11 +1,10 @@
 package dev.medi.patient.fhir;
 
-import dev.medi.platform.defaults.ProblemResponses;
-import dev.medi.platform.defaults.ProblemType;
+import dev.medi.patient.service.RecordReader;
+import dev.medi.patient.service.ClinicalReadService;
 import dev.medi.platform.defaults.security.Caller;
 import dev.medi.platform.defaults.security.Roles;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.http.HttpServerRequest;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -19,7 +18,6 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.hl7.fhir.r4.model.Bundle;
-import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import java.util.UUID;
 
@@ -34,12 +32,12 @@ import java.util.UUID;
 @SecurityRequirement(name = "jwt")
 public class PatientExportResource {
 
-    private final FhirClinicalService clinical;
+    private final ClinicalReadService clinical;
     private final FhirConfig config;
     private final FhirR4 fhir;
     private final JsonWebToken token;
 
-    PatientExportResource(FhirClinicalService clinical, FhirConfig config, FhirR4 fhir, JsonWebToken token) {
+    PatientExportResource(ClinicalReadService clinical, FhirConfig config, FhirR4 fhir, JsonWebToken token) {
         this.clinical = clinical;
         this.config = config;
         this.fhir = fhir;
@@ -54,26 +52,10 @@ public class PatientExportResource {
     @APIResponse(responseCode = "200", content = @Content(mediaType = FhirR4.FHIR_JSON))
     public Uni<Response> export(@PathParam("patientId") UUID patientId) {
         String base = FhirResource.baseUrl(config);
-        return clinical.everything(new FhirCaller.Staff(Caller.of(token)), patientId)
+        return clinical.everything(new RecordReader.Staff(Caller.of(token)), patientId)
                 .map(record -> Response.ok(fhir.encode(FhirBundles.everything(record, base, Bundle.BundleType.COLLECTION), false))
                         .type(FhirR4.FHIR_JSON)
                         .header("Content-Disposition", "attachment; filename=\"patient-" + patientId + ".fhir.json\"")
                         .build());
-    }
-
-    /** The FHIR service's refusals, as this API's problems. */
-    @ServerExceptionMapper
-    Response fhirError(FhirException e, HttpServerRequest request) {
-        ProblemType type = switch (e.status()) {
-            case 403 -> ProblemType.FORBIDDEN;
-            case 404 -> ProblemType.NOT_FOUND;
-            case 410 -> null;
-            default -> ProblemType.forStatus(e.status());
-        };
-        if (type == null) {
-            return new dev.medi.patient.rest.PatientProblems().gone(
-                    new dev.medi.patient.service.RecordGoneException(e.diagnostics()), request);
-        }
-        return ProblemResponses.response(type, e.diagnostics(), request, null);
     }
 }

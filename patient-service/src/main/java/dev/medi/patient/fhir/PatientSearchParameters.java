@@ -1,14 +1,32 @@
 package dev.medi.patient.fhir;
 
-import dev.medi.patient.AdministrativeGender;
-import dev.medi.patient.MedicalRecordNumber;
-import dev.medi.patient.PhoneNumbers;
+import dev.medi.patient.coded.Coded;
+import dev.medi.patient.record.AdministrativeGender;
+import dev.medi.patient.record.IdentifierSystems;
+import dev.medi.patient.record.MedicalRecordNumber;
+import dev.medi.patient.record.PhoneNumbers;
+import dev.medi.patient.repository.PatientCriteria.Active;
+import dev.medi.patient.service.SearchCursor;
+import dev.medi.patient.repository.PatientCriteria.BirthDates;
+import dev.medi.patient.repository.PatientCriteria.Criterion;
+import dev.medi.patient.repository.PatientCriteria.DateBound;
+import dev.medi.patient.repository.PatientCriteria.Genders;
+import dev.medi.patient.repository.PatientCriteria.IdentifierToken;
+import dev.medi.patient.repository.PatientCriteria.Identifiers;
+import dev.medi.patient.repository.PatientCriteria.Ids;
+import dev.medi.patient.repository.PatientCriteria.NameField;
+import dev.medi.patient.repository.PatientCriteria.NameMatch;
+import dev.medi.patient.repository.PatientCriteria.Names;
+import dev.medi.patient.repository.PatientCriteria.TelecomKind;
+import dev.medi.patient.repository.PatientCriteria.TelecomToken;
+import dev.medi.patient.repository.PatientCriteria.Telecoms;
 import org.hl7.fhir.r4.model.Enumerations.SearchParamType;
 
 import java.time.LocalDate;
 import java.time.Year;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -20,7 +38,7 @@ import java.util.regex.Pattern;
 
 /**
  * The Patient search parameters this server supports, and the parsing of a search request into criteria
- * (FHIR R4 §3.1.1 "Search"). Plain Java, no I/O: {@link FhirPatientSearchRepository} turns the criteria into SQL.
+ * (FHIR R4 §3.1.1 "Search"). Plain Java, no I/O: {@link dev.medi.patient.repository.PatientCriteriaRepository} turns the criteria into SQL.
  *
  * <p>Semantics: repeating a parameter ANDs its values, a comma inside one value ORs them; {@code \,}, {@code \|},
  * {@code \$} and {@code \\} escape. Parameters with an empty value are ignored (FHIR). Strict by default: an
@@ -30,12 +48,9 @@ import java.util.regex.Pattern;
 public final class PatientSearchParameters {
 
     /** Naming system of the clinic's medical record numbers. */
-    public static final String MRN_SYSTEM = "https://medi-os.dev/fhir/sid/mrn";
-    /**
-     * Identifier systems recorded as a short name ({@code national-id}) rather than a URI are published below
-     * this base, because FHIR's Identifier.system is an absolute URI.
-     */
-    public static final String LOCAL_SYSTEM_BASE = "https://medi-os.dev/fhir/sid/local/";
+    public static final String MRN_SYSTEM = IdentifierSystems.MRN;
+    /** See {@link IdentifierSystems#LOCAL_BASE}. */
+    public static final String LOCAL_SYSTEM_BASE = IdentifierSystems.LOCAL_BASE;
     public static final String GENDER_SYSTEM = "http://hl7.org/fhir/administrative-gender";
 
     /** A supported search parameter, as the CapabilityStatement lists it. */
@@ -79,54 +94,6 @@ public final class PatientSearchParameters {
 
     // ---- criteria ----
 
-    /** One parameter occurrence: matches if any of its values match. */
-    public sealed interface Criterion permits Ids, Names, BirthDates, Genders, Identifiers, Telecoms, Active {
-    }
-
-    public enum NameField { NAME, FAMILY, GIVEN }
-
-    public enum NameMatch { STARTS_WITH, EXACT, CONTAINS }
-
-    public record Ids(List<UUID> anyOf) implements Criterion {
-    }
-
-    public record Names(NameField field, NameMatch match, List<String> anyOf) implements Criterion {
-    }
-
-    /** Birth date within {@code from}–{@code to} (inclusive) for eq; the other prefixes compare against the range. */
-    public record DateBound(String prefix, LocalDate from, LocalDate to) {
-    }
-
-    public record BirthDates(List<DateBound> anyOf) implements Criterion {
-    }
-
-    /** Administrative gender codes. */
-    public record Genders(List<String> anyOf) implements Criterion {
-    }
-
-    /**
-     * @param system {@code null}: any system; otherwise an absolute URI as FHIR clients send it
-     * @param value  {@code null}: any value of the system
-     * @param noSystem the token was {@code |value}: an identifier without a system (there are none)
-     */
-    public record IdentifierToken(String system, String value, boolean noSystem) {
-    }
-
-    public record Identifiers(List<IdentifierToken> anyOf) implements Criterion {
-    }
-
-    public enum TelecomKind { PHONE, EMAIL, UNSUPPORTED }
-
-    /** @param value normalised phone number or e-mail address; {@code null}: any value of the kind */
-    public record TelecomToken(TelecomKind kind, String value) {
-    }
-
-    public record Telecoms(List<TelecomToken> anyOf) implements Criterion {
-    }
-
-    public record Active(boolean value) implements Criterion {
-    }
-
     /** A query parameter as received (name with modifier, decoded value). */
     public record Parameter(String name, String value) {
     }
@@ -145,7 +112,6 @@ public final class PatientSearchParameters {
     }
 
     private static final Pattern DATE = Pattern.compile("(eq|ne|gt|lt|ge|le|sa|eb|ap)?([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?");
-    private static final Pattern URI_WITH_SCHEME = Pattern.compile("[A-Za-z][A-Za-z0-9+.-]*:.*");
     private static final Set<String> CONTACT_POINT_SYSTEMS = Set.of("phone", "fax", "email", "pager", "url", "sms", "other");
 
     private PatientSearchParameters() {
@@ -204,17 +170,25 @@ public final class PatientSearchParameters {
         return new Query(List.copyOf(criteria), count, cursor, List.copyOf(used), List.copyOf(ignored));
     }
 
-    /** The absolute URI a stored identifier system is published with. */
-    public static String fhirSystem(String storedSystem) {
-        return URI_WITH_SCHEME.matcher(storedSystem).matches() ? storedSystem : LOCAL_SYSTEM_BASE + storedSystem;
+    /**
+     * The fingerprint that binds a {@code _cursor} to its search ({@link SearchCursor}): a hash of the criteria,
+     * independent of their order.
+     */
+    public static String fingerprint(List<Parameter> criteria) {
+        StringBuilder canonical = new StringBuilder();
+        criteria.stream().sorted(Comparator.comparing(Parameter::name).thenComparing(Parameter::value))
+                .forEach(p -> canonical.append(p.name()).append('\u0000').append(p.value()).append('\u0001'));
+        return SearchCursor.hash(canonical.toString());
     }
 
-    /** The stored systems a FHIR system can stand for (a URI under {@link #LOCAL_SYSTEM_BASE} was a short name). */
+    /** The absolute URI a stored identifier system is published with. */
+    public static String fhirSystem(String storedSystem) {
+        return IdentifierSystems.published(storedSystem);
+    }
+
+    /** The stored systems a FHIR system can stand for. */
     public static List<String> storedSystems(String fhirSystem) {
-        if (fhirSystem.startsWith(LOCAL_SYSTEM_BASE) && fhirSystem.length() > LOCAL_SYSTEM_BASE.length()) {
-            return List.of(fhirSystem, fhirSystem.substring(LOCAL_SYSTEM_BASE.length()));
-        }
-        return List.of(fhirSystem);
+        return IdentifierSystems.stored(fhirSystem);
     }
 
     private static Criterion criterion(String name, String modifier, String fullName, String value, String countryCode) {
@@ -282,9 +256,7 @@ public final class PatientSearchParameters {
         int bar = indexOfUnescaped(raw, '|');
         String system = bar < 0 ? null : unescape(raw.substring(0, bar)).strip();
         String code = unescape(bar < 0 ? raw : raw.substring(bar + 1)).strip();
-        try {
-            AdministrativeGender.ofCode(code);
-        } catch (IllegalArgumentException e) {
+        if (Coded.find(AdministrativeGender.class, code).isEmpty()) {
             throw FhirException.invalidParameter(parameter, "must be male, female, other or unknown.");
         }
         // a code of another system (or of none) cannot be a Patient.gender

@@ -12,12 +12,12 @@ import com.lowagie.text.pdf.BaseFont;
 import com.lowagie.text.pdf.PdfPCell;
 import com.lowagie.text.pdf.PdfPTable;
 import com.lowagie.text.pdf.PdfWriter;
-import dev.medi.patient.HumanName;
-import dev.medi.patient.Note;
-import dev.medi.patient.NoteAddendum;
-import dev.medi.patient.NoteProvenance;
-import dev.medi.patient.NoteStatus;
-import dev.medi.patient.SoapContent;
+import dev.medi.patient.record.HumanName;
+import dev.medi.patient.note.Note;
+import dev.medi.patient.note.NoteAddendum;
+import dev.medi.patient.note.NoteProvenance;
+import dev.medi.patient.note.NoteStatus;
+import dev.medi.patient.note.SoapContent;
 
 import java.io.ByteArrayOutputStream;
 import java.time.Instant;

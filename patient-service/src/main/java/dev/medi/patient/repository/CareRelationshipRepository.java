@@ -1,6 +1,6 @@
 package dev.medi.patient.repository;
 
-import dev.medi.patient.AccessPolicy;
+import dev.medi.patient.access.AccessPolicy;
 import dev.medi.platform.events.QueueEntrySnapshot;
 import dev.medi.platform.events.QueueStatuses;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -16,7 +16,7 @@ import java.util.function.Function;
 
 /**
  * The care relationships that give clinical staff access to a patient (ADR 0006), in one SQL expression shared by
- * the access check and both searches, and the queue entries of registered patients they rest on
+ * the access check and both searches ({@link AccessScope#careBasis}), and the queue entries of registered patients they rest on
  * ({@code patient_queue_entries}, kept from queue events). A relationship with a department is, in this order:
  * <ol>
  *   <li>an active entry in its queue ({@code queue-entry});</li>
@@ -33,61 +33,16 @@ public class CareRelationshipRepository {
     /** Encounter outcomes after which no follow-up period applies: the visit did not happen. */
     static final List<String> NO_FOLLOW_UP = List.of("no-show", "cancelled");
 
-    /**
-     * A scalar SQL expression: the care relationship ({@code kind:id}, e.g. {@code queue-entry:0193…}) of the patient
-     * in {@code patientColumn} with any of {@code departments}, or null.
-     *
-     * @param param adds a positional parameter and answers its placeholder (called once per occurrence)
-     */
-    public static String basisExpression(String patientColumn, Set<UUID> departments, Instant followUpSince,
-                                         Function<Object, String> param) {
-        if (departments.isEmpty()) {
-            return "cast(null as text)";
-        }
-        String literal = "{" + String.join(",", departments.stream().map(UUID::toString).sorted().toList()) + "}";
-        return """
-                (select c.basis from (
-                    select 1 as rank, 'queue-entry:' || q.entry_id as basis, q.arrived_at as at
-                      from patient_queue_entries q
-                     where q.patient_id = %1$s and q.ended_at is null and q.department_id = any(cast(cast(%2$s as text) as uuid[]))
-                    union all
-                    select case when e.ended_at is null then 2 else 3 end,
-                           case when e.ended_at is null then 'encounter:' else 'follow-up:' end || e.id,
-                           coalesce(e.ended_at, e.started_at)
-                      from encounters e
-                     where e.patient_id = %1$s and e.department_id = any(cast(cast(%3$s as text) as uuid[]))
-                       and (e.ended_at is null or (e.ended_at > %4$s and e.outcome not in ('no-show', 'cancelled')))
-                   ) c order by c.rank, c.at desc limit 1)"""
-                .formatted(patientColumn, param.apply(literal), param.apply(literal), param.apply(followUpSince));
-    }
-
-    /** As {@link #basisExpression}, for the caller's unexpired break-glass grant: {@code break-glass:<grant id>} or null. */
-    public static String breakGlassExpression(String patientColumn, String username, Instant now,
-                                              Function<Object, String> param) {
-        return "(select 'break-glass:' || g.id from break_glass_grants g where g.patient_id = " + patientColumn
-                + " and g.granted_to = " + param.apply(username) + " and g.expires_at > " + param.apply(now)
-                + " order by g.expires_at desc limit 1)";
-    }
-
     /** The patient's care relationship with any of {@code departments}, or {@code null}. */
     public Uni<AccessPolicy.Care> find(UUID patientId, Set<UUID> departments, Instant followUpSince) {
         if (departments.isEmpty()) {
             return Uni.createFrom().nullItem();
         }
-        List<Object> parameters = new ArrayList<>();
-        Function<Object, String> param = value -> {
-            parameters.add(value);
-            return "?" + parameters.size();
-        };
-        String patient = param.apply(patientId);
-        String sql = "select " + basisExpression(patient, departments, followUpSince, param);
-        return Panache.getSession().flatMap(session -> {
-            var query = session.createNativeQuery(sql, String.class);
-            for (int i = 0; i < parameters.size(); i++) {
-                query.setParameter(i + 1, parameters.get(i));
-            }
-            return query.getSingleResultOrNull();
-        }).map(basis -> basis == null ? null : AccessPolicy.Care.parse(basis));
+        NativeSql sql = new NativeSql();
+        String patient = sql.param(patientId);
+        return sql.append("select " + AccessScope.careBasis(patient, departments, followUpSince, sql::param))
+                .singleOrNull(String.class)
+                .map(basis -> basis == null ? null : AccessPolicy.Care.parse(basis));
     }
 
     /**

@@ -1,6 +1,8 @@
 package dev.medi.patient.repository;
 
-import dev.medi.patient.Encounter;
+import dev.medi.patient.encounter.EncounterStatus;
+import dev.medi.patient.coded.Coded;
+import dev.medi.patient.encounter.Encounter;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
 import io.smallrye.mutiny.Uni;
@@ -36,7 +38,7 @@ public class EncounterRepository implements PanacheRepositoryBase<Encounter, UUI
         Parameters parameters = Parameters.with("patient", patientId);
         if (statuses != null) {
             query.append(" and status in :statuses");
-            parameters.and("statuses", statuses);
+            parameters.and("statuses", statuses.stream().map(code -> Coded.fromCode(EncounterStatus.class, code)).toList());
         }
         if (from != null) {
             query.append(" and startedAt >= :from");

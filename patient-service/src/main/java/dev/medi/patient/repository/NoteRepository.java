@@ -1,6 +1,7 @@
 package dev.medi.patient.repository;
 
-import dev.medi.patient.Note;
+import dev.medi.patient.note.NoteStatus;
+import dev.medi.patient.note.Note;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -30,6 +31,6 @@ public class NoteRepository implements PanacheRepositoryBase<Note, UUID> {
 
     /** Drafts waiting for {@code username}'s signature, oldest first, at most {@code limit}. */
     public Uni<List<Note>> awaitingSignatureOf(String username, int limit) {
-        return find("responsibleSigner = ?1 and status = 'draft' order by id", username).page(0, limit).list();
+        return find("responsibleSigner = ?1 and status = ?2 order by id", username, NoteStatus.DRAFT).page(0, limit).list();
     }
 }

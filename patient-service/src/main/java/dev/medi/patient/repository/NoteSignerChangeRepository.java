@@ -1,6 +1,6 @@
 package dev.medi.patient.repository;
 
-import dev.medi.patient.NoteSignerChange;
+import dev.medi.patient.note.NoteSignerChange;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 

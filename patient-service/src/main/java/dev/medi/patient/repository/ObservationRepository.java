@@ -1,6 +1,6 @@
 package dev.medi.patient.repository;
 
-import dev.medi.patient.Observation;
+import dev.medi.patient.observation.Observation;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
 import io.smallrye.mutiny.Uni;

@@ -1,7 +1,7 @@
 package dev.medi.patient.repository;
 
-import dev.medi.patient.Identifier;
-import dev.medi.patient.Patient;
+import dev.medi.patient.record.Identifier;
+import dev.medi.patient.record.Patient;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -82,26 +82,17 @@ public class PatientRepository implements PanacheRepositoryBase<Patient, UUID> {
         if (identifiers.isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
-        StringBuilder pairs = new StringBuilder();
-        List<Object> parameters = new ArrayList<>();
+        NativeSql sql = new NativeSql().append("select system, value from patient_identifiers where (system, value) in (");
+        String separator = "";
         for (Identifier identifier : identifiers) {
-            pairs.append(pairs.isEmpty() ? "" : ", ")
-                    .append("(?").append(parameters.size() + 1).append(", ?").append(parameters.size() + 2).append(")");
-            parameters.add(identifier.system());
-            parameters.add(identifier.value());
+            sql.append(separator + "(" + sql.param(identifier.system()) + ", " + sql.param(identifier.value()) + ")");
+            separator = ", ";
         }
-        String sql = "select system, value from patient_identifiers where (system, value) in (" + pairs + ")"
-                + (except == null ? "" : " and patient_id <> ?" + (parameters.size() + 1));
+        sql.append(")");
         if (except != null) {
-            parameters.add(except);
+            sql.appendParam(" and patient_id <> ", except);
         }
-        return getSession().flatMap(session -> {
-            var query = session.createNativeQuery(sql, Object[].class);
-            for (int i = 0; i < parameters.size(); i++) {
-                query.setParameter(i + 1, parameters.get(i));
-            }
-            return query.getResultList();
-        }).map(rows -> rows.stream().map(row -> new IdentifierClash((String) row[0], (String) row[1])).toList());
+        return sql.list(Object[].class).map(rows -> rows.stream().map(row -> new IdentifierClash((String) row[0], (String) row[1])).toList());
     }
 
     /** The records with these ids, in no particular order. */

@@ -41,31 +41,6 @@ public class PatientSearchRepository {
         }
     }
 
-    /** Who is searching: everyone visible with one basis, or clinical staff limited to their patients. */
-    public sealed interface Scope {
-    }
-
-    /** Admins and the front desk see every active patient; {@code basis} is recorded for each. */
-    public record Unrestricted(String basis) implements Scope {
-    }
-
-    /**
-     * Patients in a care relationship with {@code departments} (encounters ended after {@code followUpSince} count,
-     * ADR 0006), or with an unexpired break-glass grant for {@code username}.
-     */
-    public record Clinical(Set<UUID> departments, String username, Instant now, Instant followUpSince) implements Scope {
-    }
-
-    /**
-     * The basis on which clinical staff may see patient {@code p} ({@code queue-entry:<id>}, ... or
-     * {@code break-glass:<grant id>}), or null: the same rule as {@code PatientAccess}.
-     */
-    public static String clinicalBasis(Clinical clinical, java.util.function.Function<Object, String> param) {
-        return "coalesce(" + CareRelationshipRepository.basisExpression("p.id", clinical.departments(),
-                clinical.followUpSince(), param) + ", "
-                + CareRelationshipRepository.breakGlassExpression("p.id", clinical.username(), clinical.now(), param) + ")";
-    }
-
     /** Where a page ends: the keyset of its last hit. */
     public record Position(int tier, double score, UUID id) {
     }
@@ -81,7 +56,7 @@ public class PatientSearchRepository {
      * @param mrn            MRN filter, or {@code null}
      */
     public record RankQuery(TokenMatches names, String exactMrn, String exactValue, LocalDate birthDate, String phone,
-                            String mrn, Scope scope, Position after, int limit) {
+                            String mrn, AccessScope scope, Position after, int limit) {
     }
 
     /** One result: the patient, its tier (0 exact, 1 by name or filters), score, and the access basis. */
@@ -142,7 +117,7 @@ public class PatientSearchRepository {
 
     /** Step 2: one page of hits, best first. */
     public Uni<List<Hit>> rank(RankQuery query) {
-        Sql sql = new Sql();
+        NativeSql sql = new NativeSql();
         List<String> ctes = new ArrayList<>();
         List<String> sources = new ArrayList<>();
         boolean byName = query.names() != null && query.names().everyTokenMatched();
@@ -185,11 +160,9 @@ public class PatientSearchRepository {
 
         String basis;
         List<String> conditions = new ArrayList<>(List.of("p.status = 'active'"));
-        if (query.scope() instanceof Clinical clinical) {
-            basis = clinicalBasis(clinical, sql::param);
-            conditions.add(clinicalBasis(clinical, sql::param) + " is not null");
-        } else {
-            basis = "cast(" + sql.param(((Unrestricted) query.scope()).basis()) + " as text)";
+        basis = query.scope().basis("p.id", sql::param);
+        if (query.scope().restricts()) {
+            conditions.add(query.scope().visible("p.id", sql::param));
         }
         if (query.birthDate() != null) {
             conditions.add("p.birth_date = " + sql.param(query.birthDate()));
@@ -205,35 +178,28 @@ public class PatientSearchRepository {
         String keyset = query.after() == null ? null
                 : "(" + tier + ", -" + score + ", %s) > (" + sql.param(query.after().tier()) + ", "
                 + sql.param(-query.after().score()) + ", " + sql.param(query.after().id()) + ")";
-        String text;
-        if (nameQuery && conditions.size() == 1 && query.scope() instanceof Unrestricted) {
+        if (nameQuery && conditions.size() == 1 && !query.scope().restricts()) {
             // Every source holds active patients only (name index and identifiers are kept for active records,
             // the MRN branch checks): rank and cut the page first, without visiting the candidates' rows.
-            text = "with " + String.join(",\n", ctes) + "\n"
-                    + "select f.id, f.tier, f.score, " + basis + " as basis\n"
-                    + "  from found f\n"
-                    + (keyset == null ? "" : " where " + keyset.formatted("f.id") + "\n")
-                    + " order by f.tier, f.score desc, f.id\n"
-                    + " limit " + sql.param(query.limit());
+            sql.append("with " + String.join(",\n", ctes) + "\n")
+                    .append("select f.id, f.tier, f.score, " + basis + " as basis\n")
+                    .append("  from found f\n")
+                    .append(keyset == null ? "" : " where " + keyset.formatted("f.id") + "\n")
+                    .append(" order by f.tier, f.score desc, f.id\n")
+                    .appendParam(" limit ", query.limit());
         } else {
             if (keyset != null) {
                 conditions.add(keyset.formatted("p.id"));
             }
-            text = (ctes.isEmpty() ? "" : "with " + String.join(",\n", ctes) + "\n")
-                    + "select p.id, " + tier + " as tier, " + score + " as score, " + basis + " as basis\n"
-                    + "  from " + (nameQuery ? "found f join patients p on p.id = f.id" : "patients p") + "\n"
-                    + " where " + String.join("\n   and ", conditions) + "\n"
-                    + " order by " + (nameQuery ? "f.tier, f.score desc, p.id" : "p.id") + "\n"
-                    + " limit " + sql.param(query.limit());
+            sql.append(ctes.isEmpty() ? "" : "with " + String.join(",\n", ctes) + "\n")
+                    .append("select p.id, " + tier + " as tier, " + score + " as score, " + basis + " as basis\n")
+                    .append("  from " + (nameQuery ? "found f join patients p on p.id = f.id" : "patients p") + "\n")
+                    .append(" where " + String.join("\n   and ", conditions) + "\n")
+                    .append(" order by " + (nameQuery ? "f.tier, f.score desc, p.id" : "p.id") + "\n")
+                    .appendParam(" limit ", query.limit());
         }
-        String statement = text;
-        return Panache.getSession().flatMap(session -> {
-            var nativeQuery = session.createNativeQuery(statement, Object[].class);
-            for (int i = 0; i < sql.parameters.size(); i++) {
-                nativeQuery.setParameter(i + 1, sql.parameters.get(i));
-            }
-            return nativeQuery.getResultList();
-        }).map(rows -> rows.stream().map(row -> new Hit((UUID) row[0], ((Number) row[1]).intValue(),
+        return sql.list(Object[].class)
+                .map(rows -> rows.stream().map(row -> new Hit((UUID) row[0], ((Number) row[1]).intValue(),
                 ((Number) row[2]).doubleValue(), (String) row[3])).toList());
     }
 
@@ -255,15 +221,5 @@ public class PatientSearchRepository {
     private static String array(String placeholder, String type) {
         // the inner cast makes the parameter text: the client then sends the literal as it is
         return "cast(cast(" + placeholder + " as text) as " + type + "[])";
-    }
-
-    /** Positional parameters, numbered as they are added. */
-    private static final class Sql {
-        private final List<Object> parameters = new ArrayList<>();
-
-        String param(Object value) {
-            parameters.add(value);
-            return "?" + parameters.size();
-        }
     }
 }

@@ -1,6 +1,6 @@
 package dev.medi.patient.rest;
 
-import dev.medi.patient.AuditEntry;
+import dev.medi.patient.access.AuditEntry;
 
 import java.time.Instant;
 import java.util.List;

@@ -1,6 +1,6 @@
 package dev.medi.patient.rest;
 
-import dev.medi.patient.BreakGlassGrant;
+import dev.medi.patient.access.BreakGlassGrant;
 
 import java.time.Instant;
 import java.util.UUID;

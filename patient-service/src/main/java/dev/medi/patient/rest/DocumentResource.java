@@ -94,9 +94,9 @@ public class DocumentResource {
     }
 
     /** RFC 6266: an ASCII fallback name plus the original name in UTF-8. */
-    static String disposition(dev.medi.patient.Document document) {
-        String extension = dev.medi.patient.DocumentContentType.ofMediaType(document.contentType())
-                .map(dev.medi.patient.DocumentContentType::extension).orElse("bin");
+    static String disposition(dev.medi.patient.document.Document document) {
+        String extension = dev.medi.patient.document.DocumentContentType.ofMediaType(document.contentType())
+                .map(dev.medi.patient.document.DocumentContentType::extension).orElse("bin");
         String fallback = "document-" + document.id() + "." + extension;
         if (document.fileName() == null) {
             return "attachment; filename=\"" + fallback + "\"";

@@ -1,6 +1,6 @@
 package dev.medi.patient.rest;
 
-import dev.medi.patient.Document;
+import dev.medi.patient.document.Document;
 
 import java.time.Instant;
 import java.util.UUID;

@@ -1,6 +1,6 @@
 package dev.medi.patient.rest;
 
-import dev.medi.patient.Patient;
+import dev.medi.patient.record.Patient;
 import dev.medi.platform.defaults.ProblemException;
 import dev.medi.platform.defaults.ProblemType;
 import jakarta.ws.rs.core.EntityTag;

@@ -1,6 +1,6 @@
 package dev.medi.patient.rest;
 
-import dev.medi.patient.NoteProvenance;
+import dev.medi.patient.note.NoteProvenance;
 import dev.medi.patient.service.NoteService;
 import dev.medi.platform.defaults.Problem;
 import dev.medi.platform.defaults.security.Caller;

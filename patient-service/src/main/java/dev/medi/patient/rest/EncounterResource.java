@@ -1,6 +1,7 @@
 package dev.medi.patient.rest;
 
-import dev.medi.patient.EncounterOutcome;
+import dev.medi.patient.coded.Coded;
+import dev.medi.patient.encounter.EncounterOutcome;
 import dev.medi.patient.service.EncounterService;
 import dev.medi.platform.defaults.Problem;
 import dev.medi.platform.defaults.security.Caller;
@@ -67,7 +68,7 @@ public class EncounterResource {
     @APIResponse(responseCode = "409", description = "Already closed",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> close(@PathParam("id") UUID id, @Valid @NotNull CloseEncounterRequest request) {
-        return encounters.close(Caller.of(token), id, EncounterOutcome.ofCode(request.outcome()).orElseThrow(),
+        return encounters.close(Caller.of(token), id, Coded.find(EncounterOutcome.class, request.outcome()).orElseThrow(),
                         request.endedAt())
                 .map(encounter -> Response.ok(EncounterView.of(encounter))
                         .tag(new EntityTag(Long.toString(encounter.version()))).build());

@@ -1,6 +1,6 @@
 package dev.medi.patient.rest;
 
-import dev.medi.patient.Encounter;
+import dev.medi.patient.encounter.Encounter;
 
 import java.time.Instant;
 import java.util.UUID;

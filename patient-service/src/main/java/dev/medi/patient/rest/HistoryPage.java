@@ -1,6 +1,6 @@
 package dev.medi.patient.rest;
 
-import dev.medi.patient.Encounter;
+import dev.medi.patient.encounter.Encounter;
 import dev.medi.patient.service.HistorySource;
 import dev.medi.patient.service.PatientHistoryService;
 
@@ -29,9 +29,9 @@ public record HistoryPage(List<Item> items, String next) {
             Object detail = item.detail();
             if (detail instanceof Encounter encounter) {
                 detail = EncounterView.of(encounter);
-            } else if (detail instanceof dev.medi.patient.Note note) {
+            } else if (detail instanceof dev.medi.patient.note.Note note) {
                 detail = NoteView.Summary.of(note); // without the text: open the note for that
-            } else if (detail instanceof dev.medi.patient.Document document) {
+            } else if (detail instanceof dev.medi.patient.document.Document document) {
                 detail = DocumentView.of(document);
             } else if (detail instanceof PatientHistoryService.VitalsSet set) {
                 detail = new VitalsSetView(set.setId(), set.effectiveAt(),

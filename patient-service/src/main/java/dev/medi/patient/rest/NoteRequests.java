@@ -1,8 +1,8 @@
 package dev.medi.patient.rest;
 
-import dev.medi.patient.NoteAddendum;
-import dev.medi.patient.NoteProvenance;
-import dev.medi.patient.SoapContent;
+import dev.medi.patient.note.NoteAddendum;
+import dev.medi.patient.note.NoteProvenance;
+import dev.medi.patient.note.SoapContent;
 import dev.medi.platform.defaults.Problem;
 import dev.medi.platform.defaults.ProblemException;
 import dev.medi.platform.defaults.ProblemType;
@@ -55,7 +55,7 @@ final class NoteRequests {
      * @param reason why (kept with the note, not in the audit trail)
      */
     record ReassignSigner(@NotBlank @Size(max = 200) String signer,
-                          @NotBlank @Size(max = dev.medi.patient.NoteSignerChange.MAX_REASON) String reason) {
+                          @NotBlank @Size(max = dev.medi.patient.note.NoteSignerChange.MAX_REASON) String reason) {
     }
 
     /** Where an AI draft came from. */

@@ -1,9 +1,9 @@
 package dev.medi.patient.rest;
 
-import dev.medi.patient.Note;
-import dev.medi.patient.NoteAddendum;
-import dev.medi.patient.NoteProvenance;
-import dev.medi.patient.NoteVersion;
+import dev.medi.patient.note.Note;
+import dev.medi.patient.note.NoteAddendum;
+import dev.medi.patient.note.NoteProvenance;
+import dev.medi.patient.note.NoteVersion;
 
 import java.time.Instant;
 import java.util.List;

@@ -1,6 +1,6 @@
 package dev.medi.patient.rest;
 
-import dev.medi.patient.Observation;
+import dev.medi.patient.observation.Observation;
 
 import java.math.BigDecimal;
 import java.time.Instant;

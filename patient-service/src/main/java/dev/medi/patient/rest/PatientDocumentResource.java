@@ -106,7 +106,7 @@ public class PatientDocumentResource {
                 .map(found -> new DocumentList(found.stream().map(DocumentView::of).toList()));
     }
 
-    private static Uni<Response> created(Uni<dev.medi.patient.Document> filed) {
+    private static Uni<Response> created(Uni<dev.medi.patient.document.Document> filed) {
         return filed.map(document -> Response.created(UriBuilder.fromPath("/api/v1/documents/{id}").build(document.id()))
                 .entity(DocumentView.of(document)).build());
     }

@@ -1,6 +1,6 @@
 package dev.medi.patient.rest;
 
-import dev.medi.patient.PatientStateException;
+import dev.medi.patient.record.PatientStateException;
 import dev.medi.patient.service.PossibleDuplicateException;
 import dev.medi.patient.service.RecordGoneException;
 import dev.medi.platform.defaults.Problem;

@@ -1,6 +1,6 @@
 package dev.medi.patient.rest;
 
-import dev.medi.patient.HumanName;
+import dev.medi.patient.record.HumanName;
 import dev.medi.patient.service.PatientSearchService;
 
 import java.time.LocalDate;

@@ -1,11 +1,11 @@
 package dev.medi.patient.rest;
 
-import dev.medi.patient.Allergy;
-import dev.medi.patient.EmergencyContact;
-import dev.medi.patient.HumanName;
-import dev.medi.patient.Identifier;
-import dev.medi.patient.Patient;
-import dev.medi.patient.PostalAddress;
+import dev.medi.patient.record.Allergy;
+import dev.medi.patient.record.EmergencyContact;
+import dev.medi.patient.record.HumanName;
+import dev.medi.patient.record.Identifier;
+import dev.medi.patient.record.Patient;
+import dev.medi.patient.record.PostalAddress;
 
 import java.time.Instant;
 import java.time.LocalDate;

@@ -1,12 +1,13 @@
 package dev.medi.patient.rest;
 
-import dev.medi.patient.AdministrativeGender;
-import dev.medi.patient.Allergy;
-import dev.medi.patient.Demographics;
-import dev.medi.patient.EmergencyContact;
-import dev.medi.patient.HumanName;
-import dev.medi.patient.Identifier;
-import dev.medi.patient.PostalAddress;
+import dev.medi.patient.coded.Coded;
+import dev.medi.patient.record.AdministrativeGender;
+import dev.medi.patient.record.Allergy;
+import dev.medi.patient.record.Demographics;
+import dev.medi.patient.record.EmergencyContact;
+import dev.medi.patient.record.HumanName;
+import dev.medi.patient.record.Identifier;
+import dev.medi.patient.record.PostalAddress;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotNull;
@@ -34,7 +35,7 @@ public record RegisterPatientRequest(
         @Valid EmergencyContact emergencyContact) {
 
     Demographics toDemographics() {
-        return new Demographics(name, birthDate, AdministrativeGender.ofCode(sex), phone, email, address,
+        return new Demographics(name, birthDate, Coded.fromCode(AdministrativeGender.class, sex), phone, email, address,
                 identifiers == null ? List.of() : identifiers, allergies == null ? List.of() : allergies, emergencyContact);
     }
 }

@@ -1,13 +1,14 @@
 package dev.medi.patient.rest;
 
-import dev.medi.patient.AdministrativeGender;
-import dev.medi.patient.Allergy;
-import dev.medi.patient.Demographics;
-import dev.medi.patient.EmergencyContact;
-import dev.medi.patient.HumanName;
-import dev.medi.patient.Identifier;
-import dev.medi.patient.PatientChanges;
-import dev.medi.patient.PostalAddress;
+import dev.medi.patient.coded.Coded;
+import dev.medi.patient.record.AdministrativeGender;
+import dev.medi.patient.record.Allergy;
+import dev.medi.patient.record.Demographics;
+import dev.medi.patient.record.EmergencyContact;
+import dev.medi.patient.record.HumanName;
+import dev.medi.patient.record.Identifier;
+import dev.medi.patient.record.PatientChanges;
+import dev.medi.patient.record.PostalAddress;
 import dev.medi.platform.defaults.Problem;
 import dev.medi.platform.defaults.ProblemException;
 import dev.medi.platform.defaults.ProblemType;
@@ -63,7 +64,7 @@ public record UpdatePatientRequest(
         if (!errors.isEmpty()) {
             throw new ProblemException(ProblemType.VALIDATION, "A field cannot be changed and cleared at once.", errors);
         }
-        return new PatientChanges(name, birthDate, sex == null ? null : AdministrativeGender.ofCode(sex), phone, email,
+        return new PatientChanges(name, birthDate, sex == null ? null : Coded.fromCode(AdministrativeGender.class, sex), phone, email,
                 address, identifiers, allergies, emergencyContact, fields);
     }
 }

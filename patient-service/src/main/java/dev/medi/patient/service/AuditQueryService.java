@@ -1,6 +1,6 @@
 package dev.medi.patient.service;
 
-import dev.medi.patient.AuditEntry;
+import dev.medi.patient.access.AuditEntry;
 import dev.medi.patient.repository.AuditEntryRepository;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;

@@ -1,7 +1,7 @@
 package dev.medi.patient.service;
 
-import dev.medi.patient.AccessPolicy.Operation;
-import dev.medi.patient.BreakGlassGrant;
+import dev.medi.patient.access.AccessPolicy.Operation;
+import dev.medi.patient.access.BreakGlassGrant;
 import dev.medi.patient.config.PatientConfig;
 import dev.medi.patient.repository.BreakGlassGrantRepository;
 import dev.medi.patient.repository.PatientRepository;

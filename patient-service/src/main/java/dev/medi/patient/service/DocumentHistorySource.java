@@ -1,5 +1,6 @@
 package dev.medi.patient.service;
 
+import dev.medi.patient.service.SearchCursor.Keyset;
 import dev.medi.patient.repository.DocumentRepository;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;

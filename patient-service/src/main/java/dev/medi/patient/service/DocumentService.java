@@ -1,9 +1,9 @@
 package dev.medi.patient.service;
 
-import dev.medi.patient.AccessPolicy.Operation;
-import dev.medi.patient.Document;
-import dev.medi.patient.DocumentContentType;
-import dev.medi.patient.DocumentStatus;
+import dev.medi.patient.access.AccessPolicy.Operation;
+import dev.medi.patient.document.Document;
+import dev.medi.patient.document.DocumentContentType;
+import dev.medi.patient.document.DocumentStatus;
 import dev.medi.patient.config.DocumentConfig;
 import dev.medi.patient.repository.DocumentRepository;
 import dev.medi.patient.repository.PatientRepository;

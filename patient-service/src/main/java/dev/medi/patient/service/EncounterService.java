@@ -1,11 +1,12 @@
 package dev.medi.patient.service;
 
-import dev.medi.patient.AccessPolicy.Operation;
-import dev.medi.patient.Encounter;
-import dev.medi.patient.EncounterOutcome;
-import dev.medi.patient.Patient;
-import dev.medi.patient.messaging.PatientEventPublisher;
-import dev.medi.patient.messaging.PatientEventTypes;
+import dev.medi.patient.service.SearchCursor.Keyset;
+import dev.medi.patient.access.AccessPolicy.Operation;
+import dev.medi.patient.encounter.Encounter;
+import dev.medi.patient.encounter.EncounterOutcome;
+import dev.medi.patient.record.Patient;
+import dev.medi.patient.messaging.outbound.PatientEventPublisher;
+import dev.medi.patient.messaging.outbound.PatientEventTypes;
 import dev.medi.patient.repository.EncounterRepository;
 import dev.medi.patient.repository.PatientRepository;
 import dev.medi.platform.defaults.Problem;
@@ -103,7 +104,7 @@ public class EncounterService {
     /**
      * Closes the encounter with {@code outcome} at {@code endedAt} ({@code null}: now).
      *
-     * @throws dev.medi.patient.EncounterStateException (409) when it is already closed
+     * @throws dev.medi.patient.encounter.EncounterStateException (409) when it is already closed
      */
     public Uni<Encounter> close(Caller caller, UUID encounterId, EncounterOutcome outcome, Instant endedAt) {
         Instant now = clock.instant();
@@ -132,7 +133,7 @@ public class EncounterService {
     public Uni<Page<Encounter>> list(Caller caller, UUID patientId, int limit, String after) {
         Instant now = clock.instant();
         String scope = "encounters:" + patientId;
-        Keyset position = Keyset.parameter("after", after, scope);
+        Keyset position = SearchCursor.keysetParameter("after", after, scope);
         return Panache.withTransaction(() -> patients.findById(patientId).map(PatientService::found)
                         .flatMap(patient -> access.check(caller, patient, Operation.READ_CLINICAL,
                                 PatientAudit.ENCOUNTER_SEARCH, now))
@@ -150,7 +151,7 @@ public class EncounterService {
     private static Page<Encounter> page(List<Encounter> found, int limit, String scope) {
         List<Encounter> items = found.stream().limit(limit).toList();
         String next = found.size() > limit
-                ? new Keyset(items.get(items.size() - 1).startedAt(), items.get(items.size() - 1).id()).encode(scope) : null;
+                ? SearchCursor.encode(new Keyset(items.get(items.size() - 1).startedAt(), items.get(items.size() - 1).id()), scope) : null;
         return new Page<>(items, next);
     }
 

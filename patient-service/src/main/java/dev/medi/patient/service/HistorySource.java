@@ -1,5 +1,6 @@
 package dev.medi.patient.service;
 
+import dev.medi.patient.service.SearchCursor.Keyset;
 import io.smallrye.mutiny.Uni;
 
 import java.time.Instant;

@@ -1,19 +1,19 @@
 package dev.medi.patient.service;
 
-import dev.medi.patient.AccessPolicy.Operation;
-import dev.medi.patient.Note;
-import dev.medi.patient.NoteAddendum;
-import dev.medi.patient.NoteProvenance;
-import dev.medi.patient.NoteSignatureException;
-import dev.medi.patient.NoteSignerChange;
-import dev.medi.patient.NoteStatus;
-import dev.medi.patient.NoteVersion;
-import dev.medi.patient.Patient;
-import dev.medi.patient.Signature;
-import dev.medi.patient.SoapContent;
+import dev.medi.patient.access.AccessPolicy.Operation;
+import dev.medi.patient.note.Note;
+import dev.medi.patient.note.NoteAddendum;
+import dev.medi.patient.note.NoteProvenance;
+import dev.medi.patient.note.NoteSignatureException;
+import dev.medi.patient.note.NoteSignerChange;
+import dev.medi.patient.note.NoteStatus;
+import dev.medi.patient.note.NoteVersion;
+import dev.medi.patient.record.Patient;
+import dev.medi.patient.note.Signature;
+import dev.medi.patient.note.SoapContent;
 import dev.medi.patient.config.NoteConfig;
-import dev.medi.patient.messaging.PatientEventPublisher;
-import dev.medi.patient.messaging.PatientEventTypes;
+import dev.medi.patient.messaging.outbound.PatientEventPublisher;
+import dev.medi.patient.messaging.outbound.PatientEventTypes;
 import dev.medi.patient.pdf.NotePdf;
 import dev.medi.patient.repository.EncounterLookup;
 import dev.medi.patient.repository.NoteAddendumRepository;
@@ -286,7 +286,7 @@ public class NoteService {
                                                 return Uni.createFrom().item(guarded.<Loaded>map(decision -> null));
                                             }
                                             if (note.status() != NoteStatus.SIGNED) {
-                                                throw new dev.medi.patient.NoteStateException(
+                                                throw new dev.medi.patient.note.NoteStateException(
                                                         "Only signed notes are printed. Sign the note first.");
                                             }
                                             return encounters.find(note.encounterId())

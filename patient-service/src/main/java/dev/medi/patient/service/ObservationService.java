@@ -1,11 +1,12 @@
 package dev.medi.patient.service;
 
-import dev.medi.patient.AccessPolicy.Operation;
-import dev.medi.patient.Encounter;
-import dev.medi.patient.Observation;
-import dev.medi.patient.Patient;
-import dev.medi.patient.VitalSign;
-import dev.medi.patient.messaging.PatientEventPublisher;
+import dev.medi.patient.service.SearchCursor.Keyset;
+import dev.medi.patient.access.AccessPolicy.Operation;
+import dev.medi.patient.encounter.Encounter;
+import dev.medi.patient.observation.Observation;
+import dev.medi.patient.record.Patient;
+import dev.medi.patient.observation.VitalSign;
+import dev.medi.patient.messaging.outbound.PatientEventPublisher;
 import dev.medi.patient.repository.EncounterRepository;
 import dev.medi.patient.repository.ObservationRepository;
 import dev.medi.patient.repository.PatientRepository;
@@ -101,7 +102,7 @@ public class ObservationService {
         Instant now = clock.instant();
         List<String> codes = codes(code);
         String scope = "observations:" + patientId + ":" + code + ":" + since;
-        Keyset position = Keyset.parameter("after", after, scope);
+        Keyset position = SearchCursor.keysetParameter("after", after, scope);
         return Panache.withTransaction(() -> patients.findById(patientId).map(PatientService::found)
                         .flatMap(patient -> access.check(caller, patient, Operation.READ_CLINICAL,
                                 PatientAudit.OBSERVATION_SEARCH, now))
@@ -115,7 +116,7 @@ public class ObservationService {
                                         List<Observation> items = found.stream().limit(limit).toList();
                                         Observation last = items.isEmpty() ? null : items.get(items.size() - 1);
                                         String next = found.size() > limit
-                                                ? new Keyset(last.effectiveAt(), last.id()).encode(scope) : null;
+                                                ? SearchCursor.encode(new Keyset(last.effectiveAt(), last.id()), scope) : null;
                                         return Guarded.allowed(new EncounterService.Page<>(items, next));
                                     });
                         }))

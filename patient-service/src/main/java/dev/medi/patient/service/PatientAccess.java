@@ -1,9 +1,10 @@
 package dev.medi.patient.service;
 
-import dev.medi.patient.AccessPolicy;
-import dev.medi.patient.AccessPolicy.Decision;
-import dev.medi.patient.AccessPolicy.Operation;
-import dev.medi.patient.Patient;
+import dev.medi.patient.access.AccessPolicy;
+import dev.medi.patient.access.AccessPolicy.Decision;
+import dev.medi.patient.access.AccessPolicy.Operation;
+import dev.medi.patient.record.Patient;
+import dev.medi.patient.repository.AccessScope;
 import dev.medi.patient.repository.BreakGlassGrantRepository;
 import dev.medi.patient.config.CareConfig;
 import dev.medi.patient.repository.CareRelationshipRepository;
@@ -99,13 +100,13 @@ public class PatientAccess {
     }
 
     /** Which patients a search by this caller may return, and on what basis. */
-    public PatientSearchRepository.Scope searchScope(Caller caller, Instant now) {
+    public AccessScope searchScope(Caller caller, Instant now) {
         if (caller.hasRole(Roles.ADMIN)) {
-            return new PatientSearchRepository.Unrestricted(AccessPolicy.Basis.ADMIN.code());
+            return new AccessScope.Unrestricted(AccessPolicy.Basis.ADMIN.code());
         }
         if (caller.hasRole(Roles.RECEPTIONIST)) {
-            return new PatientSearchRepository.Unrestricted(AccessPolicy.Basis.FRONT_DESK.code());
+            return new AccessScope.Unrestricted(AccessPolicy.Basis.FRONT_DESK.code());
         }
-        return new PatientSearchRepository.Clinical(caller.departments(), caller.username(), now, followUpSince(now));
+        return new AccessScope.Clinical(caller.departments(), caller.username(), now, followUpSince(now));
     }
 }

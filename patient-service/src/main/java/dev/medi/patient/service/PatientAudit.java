@@ -1,7 +1,7 @@
 package dev.medi.patient.service;
 
-import dev.medi.patient.AccessPolicy;
-import dev.medi.patient.AuditEntry;
+import dev.medi.patient.access.AccessPolicy;
+import dev.medi.patient.access.AuditEntry;
 import dev.medi.patient.repository.AuditEntryRepository;
 import dev.medi.platform.defaults.RequestIds;
 import dev.medi.platform.defaults.TimeOrderedIds;

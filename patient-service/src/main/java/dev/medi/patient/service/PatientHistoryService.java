@@ -1,7 +1,8 @@
 package dev.medi.patient.service;
 
-import dev.medi.patient.AccessPolicy.Operation;
-import dev.medi.patient.Observation;
+import dev.medi.patient.service.SearchCursor.Keyset;
+import dev.medi.patient.access.AccessPolicy.Operation;
+import dev.medi.patient.observation.Observation;
 import dev.medi.patient.repository.EncounterRepository;
 import dev.medi.patient.repository.ObservationRepository;
 import dev.medi.patient.repository.PatientRepository;
@@ -47,7 +48,7 @@ public class PatientHistoryService {
     public Uni<EncounterService.Page<HistorySource.Item>> page(Caller caller, UUID patientId, int limit, String after) {
         Instant now = clock.instant();
         String scope = "history:" + patientId;
-        Keyset position = Keyset.parameter("after", after, scope);
+        Keyset position = SearchCursor.keysetParameter("after", after, scope);
         return Panache.withTransaction(() -> patients.findById(patientId).map(PatientService::found)
                         .flatMap(patient -> access.check(caller, patient, Operation.READ_CLINICAL, PatientAudit.HISTORY, now))
                         .flatMap(guarded -> {
@@ -69,7 +70,7 @@ public class PatientHistoryService {
                                 List<HistorySource.Item> pageItems = sorted.stream().limit(limit).toList();
                                 HistorySource.Item last = pageItems.isEmpty() ? null : pageItems.get(pageItems.size() - 1);
                                 String next = sorted.size() > limit
-                                        ? new Keyset(last.at(), last.id(), last.kind()).encode(scope) : null;
+                                        ? SearchCursor.encode(new Keyset(last.at(), last.id(), last.kind()), scope) : null;
                                 return Guarded.allowed(new EncounterService.Page<>(pageItems, next));
                             });
                         }))

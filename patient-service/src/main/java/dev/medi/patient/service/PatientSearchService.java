@@ -1,9 +1,10 @@
 package dev.medi.patient.service;
 
-import dev.medi.patient.MedicalRecordNumber;
-import dev.medi.patient.Patient;
-import dev.medi.patient.PhoneNumbers;
+import dev.medi.patient.record.MedicalRecordNumber;
+import dev.medi.patient.record.Patient;
+import dev.medi.patient.record.PhoneNumbers;
 import dev.medi.patient.config.PatientConfig;
+import dev.medi.patient.repository.AccessScope;
 import dev.medi.patient.repository.PatientRepository;
 import dev.medi.patient.repository.PatientSearchRepository;
 import dev.medi.patient.repository.PatientSearchRepository.Hit;
@@ -94,7 +95,7 @@ public class PatientSearchService {
 
         Instant now = clock.instant();
         long started = System.nanoTime();
-        PatientSearchRepository.Scope scope = access.searchScope(caller, now);
+        AccessScope scope = access.searchScope(caller, now);
         String exactMrn = query == null ? null : MedicalRecordNumber.parse(query).orElse(null);
         String filterMrn = mrn;
         // an MRN is not a name: no name matching for it

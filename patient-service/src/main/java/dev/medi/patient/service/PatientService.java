@@ -1,16 +1,16 @@
 package dev.medi.patient.service;
 
-import dev.medi.patient.AccessPolicy;
-import dev.medi.patient.AccessPolicy.Operation;
-import dev.medi.patient.Demographics;
-import dev.medi.patient.Identifier;
-import dev.medi.patient.MedicalRecordNumber;
-import dev.medi.patient.Patient;
-import dev.medi.patient.PatientChanges;
-import dev.medi.patient.PhoneNumbers;
+import dev.medi.patient.access.AccessPolicy;
+import dev.medi.patient.access.AccessPolicy.Operation;
+import dev.medi.patient.record.Demographics;
+import dev.medi.patient.record.Identifier;
+import dev.medi.patient.record.MedicalRecordNumber;
+import dev.medi.patient.record.Patient;
+import dev.medi.patient.record.PatientChanges;
+import dev.medi.patient.record.PhoneNumbers;
 import dev.medi.patient.config.PatientConfig;
-import dev.medi.patient.messaging.PatientEventPublisher;
-import dev.medi.patient.messaging.PatientEventTypes;
+import dev.medi.patient.messaging.outbound.PatientEventPublisher;
+import dev.medi.patient.messaging.outbound.PatientEventTypes;
 import dev.medi.patient.repository.PatientRepository;
 import dev.medi.platform.defaults.Problem;
 import dev.medi.platform.defaults.ProblemException;

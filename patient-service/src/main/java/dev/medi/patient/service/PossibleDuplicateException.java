@@ -1,6 +1,6 @@
 package dev.medi.patient.service;
 
-import dev.medi.patient.Patient;
+import dev.medi.patient.record.Patient;
 
 import java.util.List;
 

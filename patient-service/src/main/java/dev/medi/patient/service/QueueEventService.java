@@ -1,13 +1,13 @@
 package dev.medi.patient.service;
 
-import dev.medi.patient.AccessPolicy;
-import dev.medi.patient.Encounter;
-import dev.medi.patient.EncounterOutcome;
-import dev.medi.patient.Observation;
-import dev.medi.patient.Patient;
-import dev.medi.patient.VitalSign;
-import dev.medi.patient.messaging.PatientEventPublisher;
-import dev.medi.patient.messaging.PatientEventTypes;
+import dev.medi.patient.access.AccessPolicy;
+import dev.medi.patient.encounter.Encounter;
+import dev.medi.patient.encounter.EncounterOutcome;
+import dev.medi.patient.observation.Observation;
+import dev.medi.patient.record.Patient;
+import dev.medi.patient.observation.VitalSign;
+import dev.medi.patient.messaging.outbound.PatientEventPublisher;
+import dev.medi.patient.messaging.outbound.PatientEventTypes;
 import dev.medi.patient.repository.CareRelationshipRepository;
 import dev.medi.patient.repository.EncounterRepository;
 import dev.medi.patient.repository.PatientRepository;

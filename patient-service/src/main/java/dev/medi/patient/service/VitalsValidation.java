@@ -1,6 +1,6 @@
 package dev.medi.patient.service;
 
-import dev.medi.patient.VitalSign;
+import dev.medi.patient.observation.VitalSign;
 import dev.medi.platform.defaults.Problem;
 
 import java.math.BigDecimal;

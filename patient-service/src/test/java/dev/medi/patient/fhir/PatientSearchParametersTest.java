@@ -1,17 +1,19 @@
 package dev.medi.patient.fhir;
 
-import dev.medi.patient.fhir.PatientSearchParameters.BirthDates;
-import dev.medi.patient.fhir.PatientSearchParameters.DateBound;
-import dev.medi.patient.fhir.PatientSearchParameters.IdentifierToken;
-import dev.medi.patient.fhir.PatientSearchParameters.Identifiers;
-import dev.medi.patient.fhir.PatientSearchParameters.NameField;
-import dev.medi.patient.fhir.PatientSearchParameters.NameMatch;
-import dev.medi.patient.fhir.PatientSearchParameters.Names;
+import dev.medi.patient.repository.PatientCriteria;
+import dev.medi.patient.service.SearchCursor;
+import dev.medi.patient.repository.PatientCriteria.BirthDates;
+import dev.medi.patient.repository.PatientCriteria.DateBound;
+import dev.medi.patient.repository.PatientCriteria.IdentifierToken;
+import dev.medi.patient.repository.PatientCriteria.Identifiers;
+import dev.medi.patient.repository.PatientCriteria.NameField;
+import dev.medi.patient.repository.PatientCriteria.NameMatch;
+import dev.medi.patient.repository.PatientCriteria.Names;
 import dev.medi.patient.fhir.PatientSearchParameters.Parameter;
 import dev.medi.patient.fhir.PatientSearchParameters.Query;
-import dev.medi.patient.fhir.PatientSearchParameters.TelecomKind;
-import dev.medi.patient.fhir.PatientSearchParameters.TelecomToken;
-import dev.medi.patient.fhir.PatientSearchParameters.Telecoms;
+import dev.medi.patient.repository.PatientCriteria.TelecomKind;
+import dev.medi.patient.repository.PatientCriteria.TelecomToken;
+import dev.medi.patient.repository.PatientCriteria.Telecoms;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
 import org.junit.jupiter.api.Test;
 
@@ -127,14 +129,14 @@ class PatientSearchParametersTest {
 
     @Test
     void otherValues() {
-        assertEquals(List.of(), ((PatientSearchParameters.Ids) parse("_id", "nope").criteria().get(0)).anyOf());
+        assertEquals(List.of(), ((PatientCriteria.Ids) parse("_id", "nope").criteria().get(0)).anyOf());
         UUID id = UUID.randomUUID();
-        assertEquals(List.of(id), ((PatientSearchParameters.Ids) parse("_id", id.toString()).criteria().get(0)).anyOf());
-        assertEquals(List.of("female"), ((PatientSearchParameters.Genders) parse("gender", "female").criteria().get(0)).anyOf());
-        assertEquals(List.of(), ((PatientSearchParameters.Genders) parse("gender", "urn:other|female").criteria().get(0)).anyOf());
+        assertEquals(List.of(id), ((PatientCriteria.Ids) parse("_id", id.toString()).criteria().get(0)).anyOf());
+        assertEquals(List.of("female"), ((PatientCriteria.Genders) parse("gender", "female").criteria().get(0)).anyOf());
+        assertEquals(List.of(), ((PatientCriteria.Genders) parse("gender", "urn:other|female").criteria().get(0)).anyOf());
         assertEquals(400, rejected("gender", "woman").status());
-        assertEquals(new PatientSearchParameters.Active(true), parse("active", "true,false").criteria().get(0));
-        assertEquals(new PatientSearchParameters.Active(false), parse("active", "false").criteria().get(0));
+        assertEquals(new PatientCriteria.Active(true), parse("active", "true,false").criteria().get(0));
+        assertEquals(new PatientCriteria.Active(false), parse("active", "false").criteria().get(0));
         assertEquals(400, rejected("active", "yes").status());
     }
 
@@ -149,11 +151,11 @@ class PatientSearchParametersTest {
     @Test
     void cursorsBelongToOneSearch() {
         UUID last = UUID.randomUUID();
-        String fingerprint = FhirSearchCursor.fingerprint(List.of(new Parameter("family", "x"), new Parameter("gender", "male")));
-        assertEquals(fingerprint, FhirSearchCursor.fingerprint(List.of(new Parameter("gender", "male"), new Parameter("family", "x"))));
-        String cursor = FhirSearchCursor.encode(last, fingerprint);
-        assertEquals(last, FhirSearchCursor.decode(cursor, fingerprint).orElseThrow());
-        assertTrue(FhirSearchCursor.decode(cursor, FhirSearchCursor.fingerprint(List.of(new Parameter("family", "y")))).isEmpty());
-        assertTrue(FhirSearchCursor.decode("%%%", fingerprint).isEmpty());
+        String fingerprint = PatientSearchParameters.fingerprint(List.of(new Parameter("family", "x"), new Parameter("gender", "male")));
+        assertEquals(fingerprint, PatientSearchParameters.fingerprint(List.of(new Parameter("gender", "male"), new Parameter("family", "x"))));
+        String cursor = SearchCursor.encode(last, fingerprint);
+        assertEquals(last, SearchCursor.decodeId(cursor, fingerprint).orElseThrow());
+        assertTrue(SearchCursor.decodeId(cursor, PatientSearchParameters.fingerprint(List.of(new Parameter("family", "y")))).isEmpty());
+        assertTrue(SearchCursor.decodeId("%%%", fingerprint).isEmpty());
     }
 }

@@ -2,12 +2,12 @@ package dev.medi.patient.pdf;
 
 import com.lowagie.text.pdf.PdfReader;
 import com.lowagie.text.pdf.parser.PdfTextExtractor;
-import dev.medi.patient.HumanName;
-import dev.medi.patient.Note;
-import dev.medi.patient.NoteAddendum;
-import dev.medi.patient.NoteProvenance;
-import dev.medi.patient.Signature;
-import dev.medi.patient.SoapContent;
+import dev.medi.patient.record.HumanName;
+import dev.medi.patient.note.Note;
+import dev.medi.patient.note.NoteAddendum;
+import dev.medi.patient.note.NoteProvenance;
+import dev.medi.patient.note.Signature;
+import dev.medi.patient.note.SoapContent;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;

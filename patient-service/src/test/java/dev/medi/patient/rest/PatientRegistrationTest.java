@@ -1,6 +1,6 @@
 package dev.medi.patient.rest;
 
-import dev.medi.patient.MedicalRecordNumber;
+import dev.medi.patient.record.MedicalRecordNumber;
 import dev.medi.patient.PatientApi;
 import dev.medi.platform.testing.Databases;
 import io.quarkus.test.junit.QuarkusTest;

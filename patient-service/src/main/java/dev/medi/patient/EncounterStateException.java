@@ -1,9 +1,0 @@
-package dev.medi.patient;
-
-/** The encounter's state does not allow the change (closing it twice). Becomes a 409 like its parent. */
-public class EncounterStateException extends PatientStateException {
-
-    public EncounterStateException(String detail) {
-        super(detail);
-    }
-}
