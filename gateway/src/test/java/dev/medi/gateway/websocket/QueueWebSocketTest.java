@@ -102,7 +102,7 @@ class QueueWebSocketTest {
         UUID department = UUID.randomUUID();
         String token = nurseOf(department);
         StandIn.snapshotAt(department, 5);
-        try (WebSocketClient client = WebSocketClient.connect(baseUri, token)) {
+        try (QueueWebSocketClient client = QueueWebSocketClient.connect(baseUri, token)) {
             client.next("welcome");
             subscribe(client, department);
             client.next("subscribed");
