@@ -6,7 +6,7 @@ import dev.medi.patient.encounter.Encounter;
 import dev.medi.patient.encounter.EncounterOutcome;
 import dev.medi.patient.record.Patient;
 import dev.medi.patient.messaging.outbound.PatientEventPublisher;
-import dev.medi.patient.messaging.outbound.PatientEventTypes;
+import dev.medi.platform.events.PatientEvents;
 import dev.medi.patient.repository.EncounterRepository;
 import dev.medi.patient.repository.PatientRepository;
 import dev.medi.platform.defaults.Problem;
@@ -80,14 +80,11 @@ public class EncounterService {
                                     attendingUserId, command.room(), command.reason(), startedAt,
                                     Encounter.SOURCE_DIRECT, caller.username(), now);
                             return encounters.persist(encounter)
-                                    .call(() -> events.record(PatientEventTypes.ENCOUNTER_OPENED, encounter))
+                                    .call(() -> events.record(PatientEvents.ENCOUNTER_OPENED, encounter))
                                     .map(Guarded::allowed);
                         })))
                 .map(Guarded::orThrow)
-                .invoke(encounter -> {
-                    events.committed();
-                    Log.infof("encounter %s opened for patient %s", encounter.id(), encounter.patientId());
-                });
+                .invoke(encounter -> Log.infof("encounter %s opened for patient %s", encounter.id(), encounter.patientId()));
     }
 
     /** The encounter, if the caller may read its patient's clinical data; audited as {@code encounter.read}. */
@@ -119,14 +116,11 @@ public class EncounterService {
                                         return Uni.createFrom().item(Guarded.<Encounter>refused(guarded.refusal()));
                                     }
                                     encounter.close(outcome, end, caller.username(), now);
-                                    return events.record(PatientEventTypes.ENCOUNTER_CLOSED, encounter)
+                                    return events.record(PatientEvents.ENCOUNTER_CLOSED, encounter)
                                             .replaceWith(Guarded.allowed(encounter));
                                 })))
                 .map(Guarded::orThrow)
-                .invoke(encounter -> {
-                    events.committed();
-                    Log.infof("encounter %s closed", encounter.id());
-                });
+                .invoke(encounter -> Log.infof("encounter %s closed", encounter.id()));
     }
 
     /** The patient's encounters, newest first; audited once as {@code encounter.search}. */

@@ -13,7 +13,7 @@ import dev.medi.patient.note.Signature;
 import dev.medi.patient.note.SoapContent;
 import dev.medi.patient.config.NoteConfig;
 import dev.medi.patient.messaging.outbound.PatientEventPublisher;
-import dev.medi.patient.messaging.outbound.PatientEventTypes;
+import dev.medi.platform.events.PatientEvents;
 import dev.medi.patient.pdf.NotePdf;
 import dev.medi.patient.repository.EncounterLookup;
 import dev.medi.patient.repository.NoteAddendumRepository;
@@ -109,13 +109,12 @@ public class NoteService {
                                             Note note = Note.draft(id, patient.id(), encounterId, draft.content(),
                                                     draft.provenance(), signer, caller.username(), now);
                                             return notes.persist(note)
-                                                    .call(() -> events.recordNote(PatientEventTypes.NOTE_DRAFTED, note, null))
+                                                    .call(() -> events.recordNote(PatientEvents.NOTE_DRAFTED, note, null))
                                                     .call(() -> versions.persist(NoteVersion.of(TimeOrderedIds.next(), note)))
                                                     .replaceWith(Guarded.allowed(note));
                                         }))))
                 .map(Guarded::orThrow)
                 .map(note -> {
-                    events.committed();
                     Log.infof("note %s drafted on encounter %s%s", note.id(), encounterId,
                             note.provenance().aiGenerated() ? " (AI draft)" : "");
                     return new NoteWithAddenda(note, List.of());
@@ -157,14 +156,11 @@ public class NoteService {
                         requireVersion(note, expectedVersion);
                     }
                     note.sign(signature);
-                    return events.recordNote(PatientEventTypes.NOTE_SIGNED, note, null).replaceWith(note);
+                    return events.recordNote(PatientEvents.NOTE_SIGNED, note, null).replaceWith(note);
                 }))
                 .onFailure(NoteService::lostRace).transform(NoteService::changedMeanwhile)
                 .map(Guarded::orThrow)
-                .invoke(note -> {
-                    events.committed();
-                    Log.infof("note %s signed", note.id());
-                })
+                .invoke(note -> Log.infof("note %s signed", note.id()))
                 .chain(this::withAddenda);
     }
 
@@ -200,14 +196,11 @@ public class NoteService {
         return Panache.withTransaction(() -> signing(caller, id, PatientAudit.NOTE_ADDENDUM, now, note -> {
                     NoteAddendum addendum = note.addendum(TimeOrderedIds.next(), text, signature);
                     return addenda.persist(addendum)
-                            .call(() -> events.recordNote(PatientEventTypes.NOTE_ADDENDUM_ADDED, note, addendum.id()))
+                            .call(() -> events.recordNote(PatientEvents.NOTE_ADDENDUM_ADDED, note, addendum.id()))
                             .replaceWith(note);
                 }))
                 .map(Guarded::orThrow)
-                .invoke(note -> {
-                    events.committed();
-                    Log.infof("addendum added to note %s", note.id());
-                })
+                .invoke(note -> Log.infof("addendum added to note %s", note.id()))
                 .chain(this::withAddenda);
     }
 

@@ -87,10 +87,7 @@ public class ObservationService {
                                     .map(Guarded::allowed);
                         })))
                 .map(Guarded::orThrow)
-                .invoke(recorded -> {
-                    events.committed();
-                    Log.infof("%d observations recorded for patient %s", recorded.size(), patientId);
-                });
+                .invoke(recorded -> Log.infof("%d observations recorded for patient %s", recorded.size(), patientId));
     }
 
     /**

@@ -10,7 +10,7 @@ import dev.medi.patient.record.PatientChanges;
 import dev.medi.patient.record.PhoneNumbers;
 import dev.medi.patient.config.PatientConfig;
 import dev.medi.patient.messaging.outbound.PatientEventPublisher;
-import dev.medi.patient.messaging.outbound.PatientEventTypes;
+import dev.medi.platform.events.PatientEvents;
 import dev.medi.patient.repository.PatientRepository;
 import dev.medi.platform.defaults.Problem;
 import dev.medi.platform.defaults.ProblemException;
@@ -87,7 +87,7 @@ public class PatientService {
                                             MedicalRecordNumber.fromSequence(sequence), demographics, ignored, countryCode,
                                             caller.username(), now))
                                     .call(patients::persist)
-                                    .call(patient -> events.record(PatientEventTypes.PATIENT_REGISTERED, patient, Set.of()))
+                                    .call(patient -> events.record(PatientEvents.PATIENT_REGISTERED, patient, Set.of()))
                                     .call(patient -> audit.record(caller, PatientAudit.CREATE, patient.id(),
                                             PatientAudit.SUCCESS, basis.code()))
                                     .call(patient -> ignored.isEmpty() ? Uni.createFrom().voidItem()
@@ -102,7 +102,6 @@ public class PatientService {
                         throw new PossibleDuplicateException(registration.duplicates());
                     }
                     Patient patient = registration.patient();
-                    events.committed();
                     Log.infof("registered patient %s%s", patient.id(),
                             patient.duplicateOverride() ? " (duplicate warning overridden)" : "");
                     return patient;
@@ -137,16 +136,13 @@ public class PatientService {
                                     return identifiersFree.map(ignored -> patient.update(changes,
                                                     config.phone().defaultCountryCode(), caller.username(), now))
                                             .flatMap(changed -> changed.isEmpty() ? Uni.createFrom().voidItem()
-                                                    : events.record(PatientEventTypes.PATIENT_UPDATED, patient, changed))
+                                                    : events.record(PatientEvents.PATIENT_UPDATED, patient, changed))
                                             .replaceWith(Guarded.allowed(patient));
                                 })))
                 .onFailure(PatientService::isIdentifierClash).transform(e -> identifierConflict(List.of()))
                 .onFailure(NoteService::lostRace).transform(PatientService::changedMeanwhile)
                 .map(Guarded::orThrow)
-                .invoke(patient -> {
-                    events.committed();
-                    Log.infof("updated patient %s to version %d", patient.id(), patient.version());
-                });
+                .invoke(patient -> Log.infof("updated patient %s to version %d", patient.id(), patient.version()));
     }
 
     /**
@@ -166,15 +162,12 @@ public class PatientService {
                                         requireVersion(patient, expectedVersion);
                                     }
                                     patient.markEnteredInError(reason, caller.username(), now);
-                                    return events.record(PatientEventTypes.PATIENT_ENTERED_IN_ERROR, patient, Set.of())
+                                    return events.record(PatientEvents.PATIENT_ENTERED_IN_ERROR, patient, Set.of())
                                             .replaceWith(Guarded.allowed(patient));
                                 })))
                 .onFailure(NoteService::lostRace).transform(PatientService::changedMeanwhile)
                 .map(Guarded::orThrow)
-                .invoke(patient -> {
-                    events.committed();
-                    Log.infof("patient %s marked entered-in-error", patient.id());
-                });
+                .invoke(patient -> Log.infof("patient %s marked entered-in-error", patient.id()));
     }
 
     private Uni<Registration> showDuplicates(Caller caller, List<PatientRepository.DuplicateMatch> matches,
