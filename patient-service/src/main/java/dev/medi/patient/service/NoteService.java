@@ -27,6 +27,8 @@ import dev.medi.platform.defaults.TimeOrderedIds;
 import dev.medi.platform.defaults.security.Caller;
 import dev.medi.platform.defaults.security.Roles;
 import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -240,12 +242,13 @@ public class NoteService {
      * Drafts waiting for the calling doctor's signature, oldest first, of patients the doctor may still see;
      * one {@code note.list} record per note shown.
      */
+    @WithTransaction
     public Uni<List<Note>> awaitingSignature(Caller caller) {
         if (!caller.hasRole(Roles.DOCTOR)) {
             throw new ProblemException(ProblemType.FORBIDDEN, "Only doctors sign notes.");
         }
         Instant now = clock.instant();
-        return Panache.withTransaction(() -> notes.awaitingSignatureOf(caller.username(), config.awaitingLimit())
+        return notes.awaitingSignatureOf(caller.username(), config.awaitingLimit())
                 .flatMap(drafts -> {
                     List<Note> shown = new ArrayList<>();
                     Uni<Void> chain = Uni.createFrom().voidItem();
@@ -262,7 +265,7 @@ public class NoteService {
                                         })));
                     }
                     return chain.replaceWith(shown);
-                }));
+                });
     }
 
     /** The PDF of a signed note ({@code note.pdf}); a draft is 409. Rendered off the event loop. */
@@ -334,8 +337,9 @@ public class NoteService {
                                 })));
     }
 
-    private Uni<NoteWithAddenda> withAddenda(Note note) {
-        return Panache.withSession(() -> addenda.ofNote(note.id())).map(found -> new NoteWithAddenda(note, found));
+    @WithSession // called after the note's transaction: ArC intercepts this self-invocation
+    Uni<NoteWithAddenda> withAddenda(Note note) {
+        return addenda.ofNote(note.id()).map(found -> new NoteWithAddenda(note, found));
     }
 
     private RuntimeException signatureProblem(NoteSignatureException refused) {
