@@ -68,6 +68,7 @@ public class EncounterService {
         caller.requireDepartment(command.departmentId());
         Instant startedAt = command.startedAt() == null ? now : command.startedAt();
         requireNotFuture("startedAt", startedAt, now);
+        // programmatic: a refusal is thrown after the audit record of the refused access committed (Guarded)
         return Panache.withTransaction(() -> patients.findById(patientId).map(PatientService::found)
                         .flatMap(patient -> access.check(caller, patient, Operation.WRITE_CLINICAL,
                                 PatientAudit.ENCOUNTER_OPEN, now).flatMap(guarded -> {
@@ -90,6 +91,7 @@ public class EncounterService {
     /** The encounter, if the caller may read its patient's clinical data; audited as {@code encounter.read}. */
     public Uni<Encounter> get(Caller caller, UUID encounterId) {
         Instant now = clock.instant();
+        // programmatic: a refusal is thrown after the audit record of the refused access committed (Guarded)
         return Panache.withTransaction(() -> encounters.findById(encounterId).map(EncounterService::found)
                         .flatMap(encounter -> patientOf(encounter)
                                 .flatMap(patient -> access.check(caller, patient, Operation.READ_CLINICAL,
@@ -107,6 +109,7 @@ public class EncounterService {
         Instant now = clock.instant();
         Instant end = endedAt == null ? now : endedAt;
         requireNotFuture("endedAt", end, now);
+        // programmatic: a refusal is thrown after the audit record of the refused access committed (Guarded)
         return Panache.withTransaction(() -> encounters.findById(encounterId).map(EncounterService::found)
                         .flatMap(encounter -> patientOf(encounter)
                                 .flatMap(patient -> access.check(caller, patient, Operation.WRITE_CLINICAL,
@@ -128,6 +131,7 @@ public class EncounterService {
         Instant now = clock.instant();
         String scope = "encounters:" + patientId;
         Keyset position = SearchCursor.keysetParameter("after", after, scope);
+        // programmatic: a refusal is thrown after the audit record of the refused access committed (Guarded)
         return Panache.withTransaction(() -> patients.findById(patientId).map(PatientService::found)
                         .flatMap(patient -> access.check(caller, patient, Operation.READ_CLINICAL,
                                 PatientAudit.ENCOUNTER_SEARCH, now))

@@ -92,6 +92,7 @@ public class NoteService {
     public Uni<NoteWithAddenda> draft(Caller caller, UUID encounterId, Draft draft) {
         Instant now = clock.instant();
         UUID id = TimeOrderedIds.next();
+        // programmatic: a refusal is thrown after the audit record of the refused access committed (Guarded)
         return Panache.withTransaction(() -> encounters.find(encounterId)
                         .map(encounter -> {
                             if (encounter == null) {
@@ -126,6 +127,7 @@ public class NoteService {
     /** Replaces a draft's content if it is still at {@code expectedVersion}; keeps the saved content as a version. */
     public Uni<NoteWithAddenda> edit(Caller caller, UUID id, long expectedVersion, SoapContent content) {
         Instant now = clock.instant();
+        // programmatic: a refusal is thrown after the audit record of the refused access committed (Guarded)
         return Panache.withTransaction(() -> guarded(caller, id, Operation.WRITE_CLINICAL, PatientAudit.NOTE_UPDATE, now,
                         note -> {
                             requireVersion(note, expectedVersion);
@@ -153,6 +155,7 @@ public class NoteService {
         Instant now = clock.instant();
         Signature signature = new Signature(caller.username(), caller.hasRole(Roles.DOCTOR), authenticatedAt,
                 config.signingMaxAuthAge(), now);
+        // programmatic: a refusal is thrown after the audit record of the refused access committed (Guarded)
         return Panache.withTransaction(() -> signing(caller, id, PatientAudit.NOTE_SIGN, now, note -> {
                     if (expectedVersion != null) {
                         requireVersion(note, expectedVersion);
@@ -174,6 +177,7 @@ public class NoteService {
      */
     public Uni<NoteWithAddenda> reassignSigner(Caller caller, UUID id, Long expectedVersion, String signer, String reason) {
         Instant now = clock.instant();
+        // programmatic: a refusal is thrown after the audit record of the refused access committed (Guarded)
         return Panache.withTransaction(() -> guarded(caller, id, Operation.WRITE_CLINICAL, PatientAudit.NOTE_REASSIGN, now,
                         note -> {
                             if (expectedVersion != null) {
@@ -195,6 +199,7 @@ public class NoteService {
         Instant now = clock.instant();
         Signature signature = new Signature(caller.username(), caller.hasRole(Roles.DOCTOR), authenticatedAt,
                 config.signingMaxAuthAge(), now);
+        // programmatic: a refusal is thrown after the audit record of the refused access committed (Guarded)
         return Panache.withTransaction(() -> signing(caller, id, PatientAudit.NOTE_ADDENDUM, now, note -> {
                     NoteAddendum addendum = note.addendum(TimeOrderedIds.next(), text, signature);
                     return addenda.persist(addendum)
@@ -209,6 +214,7 @@ public class NoteService {
     /** A note with its addenda ({@code note.read}). */
     public Uni<NoteWithAddenda> get(Caller caller, UUID id) {
         Instant now = clock.instant();
+        // programmatic: a refusal is thrown after the audit record of the refused access committed (Guarded)
         return Panache.withTransaction(() -> guarded(caller, id, Operation.READ_CLINICAL, PatientAudit.NOTE_READ, now,
                                 note -> Uni.createFrom().item(note))
                         .flatMap(guarded -> guarded.isAllowed()
@@ -220,6 +226,7 @@ public class NoteService {
     /** Every saved content of the note, oldest first ({@code note.versions}). */
     public Uni<List<NoteVersion>> versions(Caller caller, UUID id) {
         Instant now = clock.instant();
+        // programmatic: a refusal is thrown after the audit record of the refused access committed (Guarded)
         return Panache.withTransaction(() -> guarded(caller, id, Operation.READ_CLINICAL, PatientAudit.NOTE_VERSIONS, now,
                                 note -> Uni.createFrom().item(note))
                         .flatMap(guarded -> guarded.isAllowed() ? versions.ofNote(id).map(Guarded::allowed)
@@ -230,6 +237,7 @@ public class NoteService {
     /** A patient's notes, newest first (one {@code note.list} record for the patient). */
     public Uni<List<Note>> ofPatient(Caller caller, UUID patientId) {
         Instant now = clock.instant();
+        // programmatic: a refusal is thrown after the audit record of the refused access committed (Guarded)
         return Panache.withTransaction(() -> patients.findById(patientId).map(PatientService::found)
                         .flatMap(patient -> access.check(caller, patient, Operation.READ_CLINICAL, PatientAudit.NOTE_LIST,
                                         PatientAudit.Target.patient(patientId), now)
@@ -273,6 +281,7 @@ public class NoteService {
         Instant now = clock.instant();
         record Loaded(Note note, Patient patient, EncounterLookup.EncounterRef encounter, List<NoteAddendum> addenda) {
         }
+        // programmatic: a refusal is thrown after the audit record of the refused access committed (Guarded)
         return Panache.withTransaction(() -> notes.findById(id).map(NoteService::found)
                         .flatMap(note -> patients.findById(note.patientId()).map(PatientService::found)
                                 .flatMap(patient -> access.check(caller, patient, Operation.READ_CLINICAL,

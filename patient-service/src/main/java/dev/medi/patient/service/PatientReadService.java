@@ -71,6 +71,7 @@ public class PatientReadService {
      */
     public Uni<Patient> read(RecordReader caller, UUID id) {
         Instant now = clock.instant();
+        // programmatic: a refusal is thrown after the audit record of the refused access committed (Guarded)
         return Panache.withTransaction(() -> patients.findById(id).flatMap(patient -> {
                     if (patient == null) {
                         return Uni.createFrom().item(new ReadOutcome(null, new ProblemException(ProblemType.NOT_FOUND, "No Patient with this id.")));

@@ -73,6 +73,7 @@ public class PatientService {
         String countryCode = config.phone().defaultCountryCode();
         String phone = PhoneNumbers.normalise(demographics.phone(), countryCode);
         AccessPolicy.Basis basis = caller.hasRole(Roles.ADMIN) ? AccessPolicy.Basis.ADMIN : AccessPolicy.Basis.FRONT_DESK;
+        // programmatic: likely duplicates are thrown, and an identifier clash at commit mapped, after the commit
         return Panache.withTransaction(() -> patients.lockBirthDate(demographics.birthDate())
                         .chain(() -> patients.duplicateCandidates(demographics.birthDate(), demographics.name().searchText(),
                                 phone, config.duplicates().nameSimilarity(), config.duplicates().maxCandidates()))
@@ -111,6 +112,7 @@ public class PatientService {
     /** Reads a record; audited as {@code patient.read} (also when refused). */
     public Uni<Patient> get(Caller caller, UUID id) {
         Instant now = clock.instant();
+        // programmatic: a refusal is thrown after the audit record of the refused access committed (Guarded)
         return Panache.withTransaction(() -> patients.findById(id).map(PatientService::found)
                         .flatMap(patient -> access.check(caller, patient, Operation.READ, PatientAudit.READ, now)
                                 .map(guarded -> guarded.map(decision -> patient))))
@@ -124,6 +126,7 @@ public class PatientService {
     public Uni<Patient> update(Caller caller, UUID id, long expectedVersion, PatientChanges changes) {
         requireDistinctSystems(changes.identifiers(), "identifiers");
         Instant now = clock.instant();
+        // programmatic: a refusal is thrown after the audit record of the refused access committed (Guarded)
         return Panache.withTransaction(() -> patients.findById(id).map(PatientService::found)
                         .flatMap(patient -> access.check(caller, patient, Operation.UPDATE, PatientAudit.UPDATE, now)
                                 .flatMap(guarded -> {
@@ -151,6 +154,7 @@ public class PatientService {
      */
     public Uni<Patient> markEnteredInError(Caller caller, UUID id, Long expectedVersion, String reason) {
         Instant now = clock.instant();
+        // programmatic: a refusal is thrown after the audit record of the refused access committed (Guarded)
         return Panache.withTransaction(() -> patients.findById(id).map(PatientService::found)
                         .flatMap(patient -> access.check(caller, patient, Operation.ENTER_IN_ERROR,
                                         PatientAudit.ENTERED_IN_ERROR, now)
