@@ -2,11 +2,11 @@ package dev.medi.patient.rest;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.medi.patient.PatientApi;
-import dev.medi.patient.QueueEvents;
+import dev.medi.patient.QueueEventSender;
 import dev.medi.patient.config.CareConfig;
-import dev.medi.platform.events.EventTypes;
 import dev.medi.platform.events.QueueEntrySnapshot;
 import dev.medi.platform.events.QueueEventActor;
+import dev.medi.platform.events.QueueEvents;
 import dev.medi.platform.events.QueueStatuses;
 import dev.medi.platform.events.Topics;
 import dev.medi.platform.testing.Databases;
@@ -56,7 +56,7 @@ class CareRelationshipTest {
     @Inject
     CareConfig care;
 
-    private QueueEvents queue;
+    private QueueEventSender queue;
     /** The nurse's own department (GEN in the issue) and the patient's department (EMR). */
     private final UUID gen = UUID.randomUUID();
     private final UUID emr = UUID.randomUUID();
@@ -65,7 +65,7 @@ class CareRelationshipTest {
 
     @BeforeEach
     void producer() {
-        queue = new QueueEvents(json);
+        queue = new QueueEventSender(json);
     }
 
     @AfterEach
@@ -143,9 +143,9 @@ class CareRelationshipTest {
         genNurseIsRefusedEverything(patient.id(), patient.noteId(), patient.documentId(), patient.family());
 
         // the sequence of the issue: check in to GEN, cancel at once, read
-        QueueEvents.Entry entry = QueueEvents.Entry.of(gen, patient.id());
-        apply(EventTypes.QUEUE_ENTRY_CHECKED_IN, entry.snapshot(QueueStatuses.ARRIVED, null, null));
-        apply(EventTypes.QUEUE_ENTRY_CANCELLED, entry.snapshot(QueueStatuses.CANCELLED, null, null));
+        QueueEventSender.Entry entry = QueueEventSender.Entry.of(gen, patient.id());
+        apply(QueueEvents.CHECKED_IN.type(), entry.snapshot(QueueStatuses.ARRIVED, null, null));
+        apply(QueueEvents.CANCELLED.type(), entry.snapshot(QueueStatuses.CANCELLED, null, null));
 
         genNurseIsRefusedEverything(patient.id(), patient.noteId(), patient.documentId(), patient.family());
         // EMR keeps its own access
@@ -159,9 +159,9 @@ class CareRelationshipTest {
         String patientId = PatientApi.register(person);
         genNurseIsRefusedEverything(patientId, null, null, family);
 
-        QueueEvents.Entry entry = QueueEvents.Entry.of(gen, patientId);
-        apply(EventTypes.QUEUE_ENTRY_CHECKED_IN, entry.snapshot(QueueStatuses.ARRIVED, null, null));
-        apply(EventTypes.QUEUE_ENTRY_CANCELLED, entry.snapshot(QueueStatuses.CANCELLED, null, null));
+        QueueEventSender.Entry entry = QueueEventSender.Entry.of(gen, patientId);
+        apply(QueueEvents.CHECKED_IN.type(), entry.snapshot(QueueStatuses.ARRIVED, null, null));
+        apply(QueueEvents.CANCELLED.type(), entry.snapshot(QueueStatuses.CANCELLED, null, null));
 
         genNurseIsRefusedEverything(patientId, null, null, family);
     }
@@ -169,8 +169,8 @@ class CareRelationshipTest {
     @Test
     void anActiveEntryGrantsAccessWithTheEntryAsAuditedBasis() {
         EmrPatient patient = emrPatient();
-        QueueEvents.Entry entry = QueueEvents.Entry.of(gen, patient.id());
-        apply(EventTypes.QUEUE_ENTRY_CHECKED_IN, entry.snapshot(QueueStatuses.ARRIVED, null, null));
+        QueueEventSender.Entry entry = QueueEventSender.Entry.of(gen, patient.id());
+        apply(QueueEvents.CHECKED_IN.type(), entry.snapshot(QueueStatuses.ARRIVED, null, null));
 
         // the check-in itself is audited as an access to the patient, with the entry as its basis; this event names
         // no user (as events published before the field existed): the consumer is the actor
@@ -190,10 +190,10 @@ class CareRelationshipTest {
                 + " and access_basis = 'queue-entry' and access_basis_ref = '" + entry.id() + "'"));
 
         // triage, call: still in the queue
-        apply(EventTypes.QUEUE_ENTRY_TRIAGED, entry.snapshot(QueueStatuses.TRIAGED, null, null));
+        apply(QueueEvents.TRIAGED.type(), entry.snapshot(QueueStatuses.TRIAGED, null, null));
         genNurse().get("/api/v1/patients/{id}", patient.id()).then().statusCode(200);
         // left before anyone saw the patient: no visit, no follow-up
-        apply(EventTypes.QUEUE_ENTRY_LEFT_WITHOUT_BEING_SEEN, entry.snapshot(QueueStatuses.LEFT_WITHOUT_BEING_SEEN, null, null));
+        apply(QueueEvents.LEFT_WITHOUT_BEING_SEEN.type(), entry.snapshot(QueueStatuses.LEFT_WITHOUT_BEING_SEEN, null, null));
         genNurseIsRefusedEverything(patient.id(), patient.noteId(), patient.documentId(), patient.family());
     }
 
@@ -201,9 +201,9 @@ class CareRelationshipTest {
     void aCheckInIsAuditedInTheNameOfTheUserWhoMadeIt() {
         EmrPatient patient = emrPatient();
         String desk = "reception.gen." + UUID.randomUUID().toString().substring(0, 8);
-        QueueEvents.Entry entry = QueueEvents.Entry.of(gen, patient.id());
+        QueueEventSender.Entry entry = QueueEventSender.Entry.of(gen, patient.id());
         QueueEventActor receptionist = new QueueEventActor(UUID.randomUUID().toString(), desk, List.of("receptionist"));
-        awaitApplied(queue.sendAs(receptionist, EventTypes.QUEUE_ENTRY_CHECKED_IN, entry.snapshot(QueueStatuses.ARRIVED, null, null)));
+        awaitApplied(queue.sendAs(receptionist, QueueEvents.CHECKED_IN.type(), entry.snapshot(QueueStatuses.ARRIVED, null, null)));
 
         // the person and their role, as for any other access, with the entry as the basis
         assertEquals(1, count("select count(*) from audit_log where patient_id = '" + patient.id()
@@ -220,9 +220,9 @@ class CareRelationshipTest {
         String nurse = "nurse.gen." + UUID.randomUUID().toString().substring(0, 8);
         UUID cardiology = UUID.randomUUID();
         QueueEventActor transferring = new QueueEventActor(UUID.randomUUID().toString(), nurse, List.of("nurse"));
-        awaitApplied(queue.sendAs(transferring, EventTypes.QUEUE_ENTRY_TRANSFERRED, entry.snapshot(QueueStatuses.TRANSFERRED, null, null)));
-        QueueEvents.Entry continued = new QueueEvents.Entry(UUID.randomUUID(), cardiology, entry.patientId(), entry.complaint());
-        awaitApplied(queue.sendAs(transferring, EventTypes.QUEUE_ENTRY_TRANSFERRED_IN, continued.snapshot(QueueStatuses.ARRIVED, null, null)));
+        awaitApplied(queue.sendAs(transferring, QueueEvents.TRANSFERRED.type(), entry.snapshot(QueueStatuses.TRANSFERRED, null, null)));
+        QueueEventSender.Entry continued = new QueueEventSender.Entry(UUID.randomUUID(), cardiology, entry.patientId(), entry.complaint());
+        awaitApplied(queue.sendAs(transferring, QueueEvents.TRANSFERRED_IN.type(), continued.snapshot(QueueStatuses.ARRIVED, null, null)));
         assertEquals(1, count("select count(*) from audit_log where patient_id = '" + patient.id()
                 + "' and action = 'patient.check-in' and actor = '" + nurse + "' and actor_roles = '{nurse}'"
                 + " and access_basis_ref = '" + continued.id() + "'"));
@@ -231,12 +231,12 @@ class CareRelationshipTest {
     @Test
     void aFinishedVisitGrantsFollowUpWithinTheWindowAndNotAfter() {
         EmrPatient patient = emrPatient();
-        QueueEvents.Entry entry = QueueEvents.Entry.of(gen, patient.id());
+        QueueEventSender.Entry entry = QueueEventSender.Entry.of(gen, patient.id());
         UUID doctor = UUID.randomUUID();
-        apply(EventTypes.QUEUE_ENTRY_CHECKED_IN, entry.snapshot(QueueStatuses.ARRIVED, null, null));
-        apply(EventTypes.QUEUE_ENTRY_CALLED, entry.snapshot(QueueStatuses.CALLED, doctor, "Room 2"));
-        apply(EventTypes.QUEUE_ENTRY_CONSULTATION_STARTED, entry.snapshot(QueueStatuses.IN_CONSULTATION, doctor, "Room 2"));
-        apply(EventTypes.QUEUE_ENTRY_FINISHED, entry.snapshot(QueueStatuses.FINISHED, doctor, "Room 2"));
+        apply(QueueEvents.CHECKED_IN.type(), entry.snapshot(QueueStatuses.ARRIVED, null, null));
+        apply(QueueEvents.CALLED.type(), entry.snapshot(QueueStatuses.CALLED, doctor, "Room 2"));
+        apply(QueueEvents.CONSULTATION_STARTED.type(), entry.snapshot(QueueStatuses.IN_CONSULTATION, doctor, "Room 2"));
+        apply(QueueEvents.FINISHED.type(), entry.snapshot(QueueStatuses.FINISHED, doctor, "Room 2"));
         String encounter = PatientApi.asUser("admin.care", List.of(), "admin")
                 .get("/api/v1/patients/{id}/encounters", patient.id()).then().statusCode(200)
                 .extract().path("items.find { it.queueEntryId == '" + entry.id() + "' }.id");
@@ -266,16 +266,16 @@ class CareRelationshipTest {
     @Test
     void aNoShowOrCancelledEncounterLeavesNoFollowUp() {
         EmrPatient patient = emrPatient();
-        QueueEvents.Entry entry = QueueEvents.Entry.of(gen, patient.id());
+        QueueEventSender.Entry entry = QueueEventSender.Entry.of(gen, patient.id());
         UUID doctor = UUID.randomUUID();
-        apply(EventTypes.QUEUE_ENTRY_CHECKED_IN, entry.snapshot(QueueStatuses.ARRIVED, null, null));
+        apply(QueueEvents.CHECKED_IN.type(), entry.snapshot(QueueStatuses.ARRIVED, null, null));
         // an encounter opened directly by the nurse while the patient waits, then closed as a mistake
         String encounter = genNurse().body(Map.of("departmentId", gen.toString()))
                 .post("/api/v1/patients/{id}/encounters", patient.id()).then().statusCode(201).extract().path("id");
         genNurse().body(Map.of("outcome", "cancelled")).post("/api/v1/encounters/{id}/close", encounter)
                 .then().statusCode(200);
-        apply(EventTypes.QUEUE_ENTRY_CALLED, entry.snapshot(QueueStatuses.CALLED, doctor, "Room 2"));
-        apply(EventTypes.QUEUE_ENTRY_NO_SHOW, entry.snapshot(QueueStatuses.NO_SHOW, doctor, "Room 2"));
+        apply(QueueEvents.CALLED.type(), entry.snapshot(QueueStatuses.CALLED, doctor, "Room 2"));
+        apply(QueueEvents.NO_SHOW.type(), entry.snapshot(QueueStatuses.NO_SHOW, doctor, "Room 2"));
         genNurseIsRefusedEverything(patient.id(), patient.noteId(), patient.documentId(), patient.family());
     }
 
@@ -286,22 +286,22 @@ class CareRelationshipTest {
         RequestSpecification cardiologyNurse = PatientApi.asUser("nurse.card", List.of(cardiology.toString()), "nurse");
 
         // transferred from the waiting room: nothing stays with GEN, cardiology takes over
-        QueueEvents.Entry waiting = QueueEvents.Entry.of(gen, patient.id());
-        apply(EventTypes.QUEUE_ENTRY_CHECKED_IN, waiting.snapshot(QueueStatuses.ARRIVED, null, null));
-        apply(EventTypes.QUEUE_ENTRY_TRANSFERRED, waiting.snapshot(QueueStatuses.TRANSFERRED, null, null));
-        QueueEvents.Entry continued = new QueueEvents.Entry(UUID.randomUUID(), cardiology, waiting.patientId(), waiting.complaint());
-        apply(EventTypes.QUEUE_ENTRY_TRANSFERRED_IN, continued.snapshot(QueueStatuses.ARRIVED, null, null));
+        QueueEventSender.Entry waiting = QueueEventSender.Entry.of(gen, patient.id());
+        apply(QueueEvents.CHECKED_IN.type(), waiting.snapshot(QueueStatuses.ARRIVED, null, null));
+        apply(QueueEvents.TRANSFERRED.type(), waiting.snapshot(QueueStatuses.TRANSFERRED, null, null));
+        QueueEventSender.Entry continued = new QueueEventSender.Entry(UUID.randomUUID(), cardiology, waiting.patientId(), waiting.complaint());
+        apply(QueueEvents.TRANSFERRED_IN.type(), continued.snapshot(QueueStatuses.ARRIVED, null, null));
         genNurseIsRefusedEverything(patient.id(), patient.noteId(), patient.documentId(), patient.family());
         cardiologyNurse.get("/api/v1/patients/{id}", patient.id()).then().statusCode(200);
         assertEquals(1, count("select count(*) from audit_log where patient_id = '" + patient.id()
                 + "' and action = 'patient.check-in' and access_basis_ref = '" + continued.id() + "'"));
 
         // seen in GEN, then transferred: GEN keeps the follow-up period for its notes
-        QueueEvents.Entry seen = QueueEvents.Entry.of(gen, patient.id());
+        QueueEventSender.Entry seen = QueueEventSender.Entry.of(gen, patient.id());
         UUID doctor = UUID.randomUUID();
-        apply(EventTypes.QUEUE_ENTRY_CHECKED_IN, seen.snapshot(QueueStatuses.ARRIVED, null, null));
-        apply(EventTypes.QUEUE_ENTRY_CONSULTATION_STARTED, seen.snapshot(QueueStatuses.IN_CONSULTATION, doctor, "3"));
-        apply(EventTypes.QUEUE_ENTRY_TRANSFERRED, seen.snapshot(QueueStatuses.TRANSFERRED, doctor, null));
+        apply(QueueEvents.CHECKED_IN.type(), seen.snapshot(QueueStatuses.ARRIVED, null, null));
+        apply(QueueEvents.CONSULTATION_STARTED.type(), seen.snapshot(QueueStatuses.IN_CONSULTATION, doctor, "3"));
+        apply(QueueEvents.TRANSFERRED.type(), seen.snapshot(QueueStatuses.TRANSFERRED, doctor, null));
         String read = PatientApi.requestId();
         genNurse().header("X-Request-Id", read).get("/api/v1/patients/{id}", patient.id()).then().statusCode(200);
         assertEquals(1, count("select count(*) from audit_log where request_id = '" + read + "' and access_basis = 'follow-up'"));
@@ -310,35 +310,35 @@ class CareRelationshipTest {
     @Test
     void lateAndRedeliveredEventsNeverReopenAnEndedEntry() {
         EmrPatient patient = emrPatient();
-        QueueEvents.Entry entry = QueueEvents.Entry.of(gen, patient.id());
+        QueueEventSender.Entry entry = QueueEventSender.Entry.of(gen, patient.id());
         QueueEntrySnapshot arrived = entry.snapshot(QueueStatuses.ARRIVED, null, null);
         QueueEntrySnapshot triaged = entry.snapshot(QueueStatuses.TRIAGED, null, null);
         QueueEntrySnapshot cancelled = entry.snapshot(QueueStatuses.CANCELLED, null, null);
-        String checkIn = queue.send(EventTypes.QUEUE_ENTRY_CHECKED_IN, arrived, null);
-        apply(EventTypes.QUEUE_ENTRY_CANCELLED, cancelled);
+        String checkIn = queue.send(QueueEvents.CHECKED_IN.type(), arrived, null);
+        apply(QueueEvents.CANCELLED.type(), cancelled);
         // the triage event arrives after the cancel (replayed from a dead-letter topic, say): older, ignored
-        apply(EventTypes.QUEUE_ENTRY_TRIAGED, triaged);
+        apply(QueueEvents.TRIAGED.type(), triaged);
         // the check-in redelivered with its id: a duplicate
-        queue.send(checkIn, EventTypes.QUEUE_ENTRY_CHECKED_IN, arrived, null);
+        queue.send(checkIn, QueueEvents.CHECKED_IN.type(), arrived, null);
         // and republished under a new id (an outbox batch sent twice): older than the cancel, ignored
-        apply(EventTypes.QUEUE_ENTRY_CHECKED_IN, arrived);
+        apply(QueueEvents.CHECKED_IN.type(), arrived);
         assertEquals(1, count("select count(*) from patient_queue_entries where entry_id = '" + entry.id()
                 + "' and status = 'CANCELLED' and ended_at is not null"));
         genNurseIsRefusedEverything(patient.id(), patient.noteId(), patient.documentId(), patient.family());
 
         // a new check-in is a new entry: access again while it lasts, and not after
-        QueueEvents.Entry again = QueueEvents.Entry.of(gen, patient.id());
-        apply(EventTypes.QUEUE_ENTRY_CHECKED_IN, again.snapshot(QueueStatuses.ARRIVED, null, null));
+        QueueEventSender.Entry again = QueueEventSender.Entry.of(gen, patient.id());
+        apply(QueueEvents.CHECKED_IN.type(), again.snapshot(QueueStatuses.ARRIVED, null, null));
         genNurse().get("/api/v1/patients/{id}", patient.id()).then().statusCode(200);
-        apply(EventTypes.QUEUE_ENTRY_CANCELLED, again.snapshot(QueueStatuses.CANCELLED, null, null));
+        apply(QueueEvents.CANCELLED.type(), again.snapshot(QueueStatuses.CANCELLED, null, null));
         genNurseIsRefusedEverything(patient.id(), patient.noteId(), patient.documentId(), patient.family());
     }
 
     @Test
     void aCheckInOfAnUnknownPatientLeavesNothing() {
         UUID unknown = UUID.randomUUID();
-        QueueEvents.Entry entry = QueueEvents.Entry.of(gen, unknown.toString());
-        apply(EventTypes.QUEUE_ENTRY_CHECKED_IN, entry.snapshot(QueueStatuses.ARRIVED, null, null));
+        QueueEventSender.Entry entry = QueueEventSender.Entry.of(gen, unknown.toString());
+        apply(QueueEvents.CHECKED_IN.type(), entry.snapshot(QueueStatuses.ARRIVED, null, null));
         assertEquals(0, count("select count(*) from patient_queue_entries where patient_id = '" + unknown + "'"));
         assertEquals(0, count("select count(*) from audit_log where patient_id = '" + unknown + "'"));
         genNurse().get("/api/v1/patients/{id}", unknown).then().statusCode(404);

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.medi.platform.defaults.security.Caller;
 import dev.medi.platform.events.EventType;
-import dev.medi.platform.events.EventTypes;
 import dev.medi.platform.events.QueueEventData;
 import dev.medi.platform.events.QueueEvents;
 import dev.medi.platform.events.Topics;
@@ -187,24 +186,6 @@ class QueueEventSchemaTest {
         assertNull(QueueEvents.byType("medi.queue.entry.teleported.v1"));
         assertNull(QueueEvents.byType(null));
         QueueEvents.ALL.forEach(type -> assertEquals(Topics.QUEUE_EVENTS, type.topic()));
-    }
-
-    @Test
-    @SuppressWarnings("deprecation")
-    void theDeprecatedTypeNamesAreTheCataloguesOwn() {
-        assertEquals(QueueEvents.CHECKED_IN.type(), EventTypes.QUEUE_ENTRY_CHECKED_IN);
-        assertEquals(QueueEvents.TRIAGED.type(), EventTypes.QUEUE_ENTRY_TRIAGED);
-        assertEquals(QueueEvents.CALLED.type(), EventTypes.QUEUE_ENTRY_CALLED);
-        assertEquals(QueueEvents.CONSULTATION_STARTED.type(), EventTypes.QUEUE_ENTRY_CONSULTATION_STARTED);
-        assertEquals(QueueEvents.FINISHED.type(), EventTypes.QUEUE_ENTRY_FINISHED);
-        assertEquals(QueueEvents.TRANSFERRED.type(), EventTypes.QUEUE_ENTRY_TRANSFERRED);
-        assertEquals(QueueEvents.TRANSFERRED_IN.type(), EventTypes.QUEUE_ENTRY_TRANSFERRED_IN);
-        assertEquals(QueueEvents.LEFT_WITHOUT_BEING_SEEN.type(), EventTypes.QUEUE_ENTRY_LEFT_WITHOUT_BEING_SEEN);
-        assertEquals(QueueEvents.NO_SHOW.type(), EventTypes.QUEUE_ENTRY_NO_SHOW);
-        assertEquals(QueueEvents.CANCELLED.type(), EventTypes.QUEUE_ENTRY_CANCELLED);
-        assertEquals(QueueEvents.PRIORITY_OVERRIDDEN.type(), EventTypes.QUEUE_ENTRY_PRIORITY_OVERRIDDEN);
-        assertEquals(QueueEvents.REPRIORITISED.type(), EventTypes.QUEUE_ENTRY_REPRIORITISED);
-        assertEquals(QueueEvents.SLA_BREACHED.type(), EventTypes.QUEUE_ENTRY_SLA_BREACHED);
     }
 
     /** As the publisher writes it, then numbered as the commit trigger does. */

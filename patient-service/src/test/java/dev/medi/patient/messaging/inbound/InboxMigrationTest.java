@@ -2,7 +2,7 @@ package dev.medi.patient.messaging.inbound;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.medi.patient.PatientApi;
-import dev.medi.patient.QueueEvents;
+import dev.medi.patient.QueueEventSender;
 import dev.medi.platform.events.QueueStatuses;
 import dev.medi.platform.events.Topics;
 import dev.medi.platform.testing.Databases;
@@ -48,7 +48,7 @@ class InboxMigrationTest {
     void anEventProcessedBeforeTheUpgradeIsNotAppliedAgainAfterIt() throws Exception {
         UUID department = UUID.randomUUID();
         String patient = PatientApi.registerSomeone();
-        QueueEvents.Entry entry = QueueEvents.Entry.of(department, patient);
+        QueueEventSender.Entry entry = QueueEventSender.Entry.of(department, patient);
         String checkedIn = UUID.randomUUID().toString();
         // the database as the old release left it: the check-in was applied and recorded in processed_events
         execute("""
@@ -65,10 +65,10 @@ class InboxMigrationTest {
 
         // the check-in redelivered after the upgrade, then an event of the same department (same partition, read
         // after it) whose effect shows that the redelivery was consumed
-        try (QueueEvents queue = new QueueEvents(json)) {
+        try (QueueEventSender queue = new QueueEventSender(json)) {
             queue.send(checkedIn, dev.medi.platform.events.QueueEvents.CHECKED_IN.type(), entry.snapshot(QueueStatuses.ARRIVED, null, null), null);
             String marker = PatientApi.registerSomeone();
-            queue.send(dev.medi.platform.events.QueueEvents.CHECKED_IN.type(), QueueEvents.Entry.of(department, marker)
+            queue.send(dev.medi.platform.events.QueueEvents.CHECKED_IN.type(), QueueEventSender.Entry.of(department, marker)
                     .snapshot(QueueStatuses.ARRIVED, null, null), null);
             await().atMost(Duration.ofSeconds(30)).until(() -> count("select count(*) from patient_queue_entries"
                     + " where patient_id = '" + marker + "'") == 1);

@@ -3,8 +3,8 @@ package dev.medi.patient.messaging.inbound;
 import dev.medi.platform.events.PatientEvents;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.medi.patient.PatientApi;
-import dev.medi.patient.QueueEvents;
-import dev.medi.platform.events.EventTypes;
+import dev.medi.patient.QueueEventSender;
+import dev.medi.platform.events.QueueEvents;
 import dev.medi.platform.events.QueueStatuses;
 import dev.medi.platform.events.Topics;
 import dev.medi.platform.testing.Databases;
@@ -48,12 +48,12 @@ class QueueEventsConsumerTest {
     @Inject
     ObjectMapper json;
 
-    private QueueEvents queue;
+    private QueueEventSender queue;
     private final UUID department = UUID.randomUUID();
 
     @BeforeEach
     void producer() {
-        queue = new QueueEvents(json);
+        queue = new QueueEventSender(json);
     }
 
     @AfterEach
@@ -78,7 +78,7 @@ class QueueEventsConsumerTest {
     @Test
     void aQueueVisitBecomesLinkVitalsAndAnEncounter() {
         String patient = adult();
-        QueueEvents.Entry entry = QueueEvents.Entry.of(department, patient);
+        QueueEventSender.Entry entry = QueueEventSender.Entry.of(department, patient);
         UUID doctor = UUID.randomUUID();
         String nurse = "nurse." + UUID.randomUUID().toString().substring(0, 8);
 
@@ -86,14 +86,14 @@ class QueueEventsConsumerTest {
         PatientApi.asUser(nurse, List.of(department.toString()), "nurse").get("/api/v1/patients/{id}", patient)
                 .then().statusCode(403);
 
-        queue.send(EventTypes.QUEUE_ENTRY_CHECKED_IN, entry.snapshot(QueueStatuses.ARRIVED, null, null), null);
+        queue.send(QueueEvents.CHECKED_IN.type(), entry.snapshot(QueueStatuses.ARRIVED, null, null), null);
         awaitLinked(patient);
         PatientApi.asUser(nurse, List.of(department.toString()), "nurse").get("/api/v1/patients/{id}", patient)
                 .then().statusCode(200);
 
         Instant triagedAt = Instant.now().minus(5, ChronoUnit.MINUTES).truncatedTo(ChronoUnit.MILLIS);
-        queue.send(EventTypes.QUEUE_ENTRY_TRIAGED, entry.snapshot(QueueStatuses.TRIAGED, null, null),
-                QueueEvents.triage(triagedAt));
+        queue.send(QueueEvents.TRIAGED.type(), entry.snapshot(QueueStatuses.TRIAGED, null, null),
+                QueueEventSender.triage(triagedAt));
         await().atMost(WAIT).until(() -> count("select count(*) from observations where patient_id = '" + patient + "'") == 8);
         assertEquals(8, count("select count(*) from observations where patient_id = '" + patient
                 + "' and source = 'triage' and recorded_by = 'nurse.triage' and queue_entry_id = '" + entry.id() + "'"));
@@ -104,8 +104,8 @@ class QueueEventsConsumerTest {
         assertEquals(1, count("select count(*) from observations where patient_id = '" + patient
                 + "' and code = '67775-7' and value_code = 'A' and interpretation = 'N'"));
 
-        queue.send(EventTypes.QUEUE_ENTRY_CALLED, entry.snapshot(QueueStatuses.CALLED, doctor, "Room 4"), null);
-        queue.send(EventTypes.QUEUE_ENTRY_CONSULTATION_STARTED,
+        queue.send(QueueEvents.CALLED.type(), entry.snapshot(QueueStatuses.CALLED, doctor, "Room 4"), null);
+        queue.send(QueueEvents.CONSULTATION_STARTED.type(),
                 entry.snapshot(QueueStatuses.IN_CONSULTATION, doctor, "Room 4"), null);
         await().atMost(WAIT).until(() -> count("select count(*) from encounters where queue_entry_id = '" + entry.id()
                 + "' and status = 'in-progress'") == 1);
@@ -113,7 +113,7 @@ class QueueEventsConsumerTest {
                 + patient + "' and department_id = '" + department + "' and attending = '" + doctor
                 + "' and room = 'Room 4' and reason = 'chest pain since this morning' and source = 'queue'"));
 
-        queue.send(EventTypes.QUEUE_ENTRY_FINISHED, entry.snapshot(QueueStatuses.FINISHED, doctor, "Room 4"), null);
+        queue.send(QueueEvents.FINISHED.type(), entry.snapshot(QueueStatuses.FINISHED, doctor, "Room 4"), null);
         await().atMost(WAIT).until(() -> count("select count(*) from encounters where queue_entry_id = '" + entry.id()
                 + "' and status = 'finished' and outcome = 'completed' and ended_at is not null") == 1);
 
@@ -139,13 +139,13 @@ class QueueEventsConsumerTest {
     @Test
     void aTransferClosesTheEncounterAndLinksTheNewDepartment() {
         String patient = adult();
-        QueueEvents.Entry entry = QueueEvents.Entry.of(department, patient);
+        QueueEventSender.Entry entry = QueueEventSender.Entry.of(department, patient);
         UUID doctor = UUID.randomUUID();
-        queue.send(EventTypes.QUEUE_ENTRY_CONSULTATION_STARTED, entry.snapshot(QueueStatuses.IN_CONSULTATION, doctor, "5"), null);
-        queue.send(EventTypes.QUEUE_ENTRY_TRANSFERRED, entry.snapshot(QueueStatuses.TRANSFERRED, doctor, null), null);
+        queue.send(QueueEvents.CONSULTATION_STARTED.type(), entry.snapshot(QueueStatuses.IN_CONSULTATION, doctor, "5"), null);
+        queue.send(QueueEvents.TRANSFERRED.type(), entry.snapshot(QueueStatuses.TRANSFERRED, doctor, null), null);
         UUID cardiology = UUID.randomUUID();
-        QueueEvents.Entry continued = new QueueEvents.Entry(UUID.randomUUID(), cardiology, entry.patientId(), entry.complaint());
-        queue.send(EventTypes.QUEUE_ENTRY_TRANSFERRED_IN, continued.snapshot(QueueStatuses.TRIAGED, null, null), null);
+        QueueEventSender.Entry continued = new QueueEventSender.Entry(UUID.randomUUID(), cardiology, entry.patientId(), entry.complaint());
+        queue.send(QueueEvents.TRANSFERRED_IN.type(), continued.snapshot(QueueStatuses.TRIAGED, null, null), null);
         await().atMost(WAIT).until(() -> count("select count(*) from patient_queue_entries where patient_id = '"
                 + patient + "' and department_id = '" + cardiology + "' and ended_at is null") == 1);
         await().atMost(WAIT).until(() -> count("select count(*) from encounters where queue_entry_id = '" + entry.id()
@@ -156,15 +156,15 @@ class QueueEventsConsumerTest {
     @Test
     void anEncounterClosedByTheDoctorStaysAsClosed() {
         String patient = adult();
-        QueueEvents.Entry entry = QueueEvents.Entry.of(department, patient);
+        QueueEventSender.Entry entry = QueueEventSender.Entry.of(department, patient);
         UUID doctor = UUID.randomUUID();
-        queue.send(EventTypes.QUEUE_ENTRY_CONSULTATION_STARTED, entry.snapshot(QueueStatuses.IN_CONSULTATION, doctor, "5"), null);
+        queue.send(QueueEvents.CONSULTATION_STARTED.type(), entry.snapshot(QueueStatuses.IN_CONSULTATION, doctor, "5"), null);
         await().atMost(WAIT).until(() -> count("select count(*) from encounters where queue_entry_id = '" + entry.id() + "'") == 1);
         String encounter = PatientApi.asUser("doctor.q", List.of(department.toString()), "doctor")
                 .get("/api/v1/patients/{id}/encounters", patient).then().statusCode(200).extract().path("items[0].id");
         PatientApi.asUser("doctor.q", List.of(department.toString()), "doctor").body(java.util.Map.of("outcome", "admitted"))
                 .post("/api/v1/encounters/{id}/close", encounter).then().statusCode(200);
-        String finished = queue.send(EventTypes.QUEUE_ENTRY_FINISHED, entry.snapshot(QueueStatuses.FINISHED, doctor, "5"), null);
+        String finished = queue.send(QueueEvents.FINISHED.type(), entry.snapshot(QueueStatuses.FINISHED, doctor, "5"), null);
         await().atMost(WAIT).until(() -> count("select count(*) from medi_inbox where event_id = '" + finished + "'") == 1);
         assertEquals(1, count("select count(*) from encounters where id = '" + encounter
                 + "' and outcome = 'admitted' and closed_by = 'doctor.q'"));
@@ -173,19 +173,19 @@ class QueueEventsConsumerTest {
     @Test
     void theSameEventTwiceChangesNothing() {
         String patient = adult();
-        QueueEvents.Entry entry = QueueEvents.Entry.of(department, patient);
+        QueueEventSender.Entry entry = QueueEventSender.Entry.of(department, patient);
         UUID doctor = UUID.randomUUID();
         String triageId = UUID.randomUUID().toString();
         String consultationId = UUID.randomUUID().toString();
-        var triage = QueueEvents.triage(Instant.now().truncatedTo(ChronoUnit.MILLIS));
+        var triage = QueueEventSender.triage(Instant.now().truncatedTo(ChronoUnit.MILLIS));
         for (int i = 0; i < 2; i++) {
-            queue.send(triageId, EventTypes.QUEUE_ENTRY_TRIAGED, entry.snapshot(QueueStatuses.TRIAGED, null, null), triage);
-            queue.send(consultationId, EventTypes.QUEUE_ENTRY_CONSULTATION_STARTED,
+            queue.send(triageId, QueueEvents.TRIAGED.type(), entry.snapshot(QueueStatuses.TRIAGED, null, null), triage);
+            queue.send(consultationId, QueueEvents.CONSULTATION_STARTED.type(),
                     entry.snapshot(QueueStatuses.IN_CONSULTATION, doctor, "2"), null);
         }
         // a later event of the same department (same partition) marks that both copies were consumed
         String marker = adult();
-        queue.send(EventTypes.QUEUE_ENTRY_CHECKED_IN, QueueEvents.Entry.of(department, marker)
+        queue.send(QueueEvents.CHECKED_IN.type(), QueueEventSender.Entry.of(department, marker)
                 .snapshot(QueueStatuses.ARRIVED, null, null), null);
         awaitLinked(marker);
 
@@ -198,12 +198,12 @@ class QueueEventsConsumerTest {
 
     @Test
     void unregisteredArrivalsAreSkipped() {
-        QueueEvents.Entry walkIn = QueueEvents.Entry.of(department, null);
-        String id = queue.send(EventTypes.QUEUE_ENTRY_CONSULTATION_STARTED,
+        QueueEventSender.Entry walkIn = QueueEventSender.Entry.of(department, null);
+        String id = queue.send(QueueEvents.CONSULTATION_STARTED.type(),
                 walkIn.snapshot(QueueStatuses.IN_CONSULTATION, UUID.randomUUID(), "1"), null);
         // Keyed by department, so the next event is consumed after the walk-in's: once it shows, the walk-in was seen.
         String patient = adult();
-        queue.send(EventTypes.QUEUE_ENTRY_CHECKED_IN, QueueEvents.Entry.of(department, patient)
+        queue.send(QueueEvents.CHECKED_IN.type(), QueueEventSender.Entry.of(department, patient)
                 .snapshot(QueueStatuses.ARRIVED, null, null), null);
         awaitLinked(patient);
         assertEquals(0, count("select count(*) from encounters where queue_entry_id = '" + walkIn.id() + "'"));
@@ -214,11 +214,11 @@ class QueueEventsConsumerTest {
     @Test
     void anUnreadableEventGoesToTheDeadLetterTopicAndTheNextOneIsProcessed() {
         String poison = "not json " + UUID.randomUUID();
-        String poisonId = queue.sendRaw(UUID.randomUUID().toString(), EventTypes.QUEUE_ENTRY_CHECKED_IN, department, poison);
+        String poisonId = queue.sendRaw(UUID.randomUUID().toString(), QueueEvents.CHECKED_IN.type(), department, poison);
         String incomplete = "{\"departmentId\":\"" + department + "\",\"sequence\":1,\"entry\":{\"ticket\":\"X-" + UUID.randomUUID() + "\"}}";
-        queue.sendRaw(UUID.randomUUID().toString(), EventTypes.QUEUE_ENTRY_CHECKED_IN, department, incomplete);
+        queue.sendRaw(UUID.randomUUID().toString(), QueueEvents.CHECKED_IN.type(), department, incomplete);
         String patient = adult();
-        queue.send(EventTypes.QUEUE_ENTRY_CHECKED_IN, QueueEvents.Entry.of(department, patient)
+        queue.send(QueueEvents.CHECKED_IN.type(), QueueEventSender.Entry.of(department, patient)
                 .snapshot(QueueStatuses.ARRIVED, null, null), null);
         awaitLinked(patient);
 

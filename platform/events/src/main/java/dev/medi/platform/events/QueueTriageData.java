@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * The triage behind a {@link EventTypes#QUEUE_ENTRY_TRIAGED} event: the vital signs as measured (any may be
+ * The triage behind a {@link QueueEvents#TRIAGED} event: the vital signs as measured (any may be
  * {@code null}: not measured) and the levels, so that patient-service can record the vitals as observations
  * without calling back. Clinical data: never log it.
  *

@@ -52,35 +52,8 @@ public class Outbox {
         return event;
     }
 
-    /**
-     * @deprecated positional strings; use {@link #append(EventType, Object)} with the catalogue's descriptor
-     * @param topic        Kafka topic
-     * @param partitionKey Kafka key (orders the events that share it)
-     * @param type         CloudEvent type
-     * @param source       CloudEvent source (the producing service)
-     * @param subject      CloudEvent subject (the aggregate id)
-     * @param data         CloudEvent data, serialised to JSON now
-     * @return the event id
-     */
-    @Deprecated(forRemoval = true)
-    public Uni<UUID> append(String topic, String partitionKey, String type, String source, String subject, Object data) {
-        OutboxEvent event;
-        try {
-            event = prepare(topic, partitionKey, type, source, subject, data);
-        } catch (IllegalStateException e) {
-            return Uni.createFrom().failure(e);
-        }
-        return event.persist().replaceWith(event.id);
-    }
-
-    /**
-     * The row {@link #append} would write, not yet stored: for a hot path that inserts it with its own SQL in the
-     * same statement as the change (queue-service's check-in). Same id, time and serialisation as {@code append}.
-     *
-     * @throws IllegalStateException if {@code data} cannot be serialised
-     */
-    @Deprecated(forRemoval = true)
-    public OutboxEvent prepare(String topic, String partitionKey, String type, String source, String subject, Object data) {
+    /** One row, with its id and time, the data serialised now. */
+    private OutboxEvent prepare(String topic, String partitionKey, String type, String source, String subject, Object data) {
         OutboxEvent event = new OutboxEvent();
         event.id = TimeOrderedIds.next();
         event.topic = topic;

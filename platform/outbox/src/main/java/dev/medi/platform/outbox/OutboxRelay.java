@@ -88,13 +88,6 @@ public class OutboxRelay {
                 .publishPercentileHistogram().register(registry);
     }
 
-    /**
-     * @deprecated the outbox wakes the relay itself when the appending transaction commits; nothing to call
-     */
-    @Deprecated(forRemoval = true)
-    public void wake() {
-        // no-op: kept until the last caller is gone
-    }
 
     void listen(@Observes StartupEvent started) {
         listen();

@@ -27,7 +27,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * Publishes queue events as queue-service's outbox relay does: CloudEvents 1.0 in binary mode ({@code ce_*}
  * headers), JSON data of the platform's {@link QueueEventData}, key = department id, on the real topic.
  */
-public final class QueueEvents implements AutoCloseable {
+public final class QueueEventSender implements AutoCloseable {
 
     private static final AtomicLong SEQUENCE = new AtomicLong(1);
     /** Entry versions: each snapshot is newer than every one made before it, as queue-service's versions grow. */
@@ -36,7 +36,7 @@ public final class QueueEvents implements AutoCloseable {
     private final KafkaProducer<String, String> producer;
     private final ObjectMapper json;
 
-    public QueueEvents(ObjectMapper json) {
+    public QueueEventSender(ObjectMapper json) {
         this.json = json;
         this.producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
