@@ -2,7 +2,7 @@ package dev.medi.patient.service;
 
 import dev.medi.patient.access.AuditEntry;
 import dev.medi.patient.repository.AuditEntryRepository;
-import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -20,7 +20,8 @@ public class AuditQueryService {
     }
 
     /** Up to {@code size} entries older than {@code before} (an entry id; {@code null} for the newest). */
+    @WithSession
     public Uni<List<AuditEntry>> page(AuditEntryRepository.Filter filter, UUID before, int size) {
-        return Panache.withSession(() -> entries.page(filter, before, size));
+        return entries.page(filter, before, size);
     }
 }

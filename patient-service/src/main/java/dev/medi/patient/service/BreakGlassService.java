@@ -43,6 +43,7 @@ public class BreakGlassService {
     public Uni<BreakGlassGrant> breakGlass(Caller caller, UUID patientId, String reason) {
         Instant now = clock.instant();
         Object requestId = MDC.get(RequestIds.MDC_KEY);
+        // programmatic: a refusal is thrown after the audit record of the refused access committed (Guarded)
         return Panache.withTransaction(() -> patients.findById(patientId).map(PatientService::found)
                         .flatMap(patient -> access.check(caller, patient, Operation.BREAK_GLASS, PatientAudit.BREAK_GLASS, now)
                                 .flatMap(guarded -> {

@@ -82,6 +82,7 @@ public class ClinicalReadService {
     }
 
     public Uni<Encounter> readEncounter(RecordReader caller, UUID id) {
+        // programmatic: a refusal is thrown after the audit record of the refused access committed (Guarded)
         return Panache.withTransaction(() -> encounters.findById(id).flatMap(encounter -> encounter == null
                         ? Uni.createFrom().item(new Outcome<Encounter>(null, new ProblemException(ProblemType.NOT_FOUND, "No Encounter with this id.")))
                         : guarded(caller, encounter.patientId(), PatientAudit.ENCOUNTER_READ, patient -> Uni.createFrom().item(encounter))))
@@ -90,6 +91,7 @@ public class ClinicalReadService {
 
     /** The Observation {@code id} with the rows it is made of (a blood pressure: both), or 404. */
     public Uni<List<Observation>> readObservation(RecordReader caller, UUID id) {
+        // programmatic: a refusal is thrown after the audit record of the refused access committed (Guarded)
         return Panache.withTransaction(() -> observations.findById(id).flatMap(row -> {
                     if (row == null || row.sign() == VitalSign.DIASTOLIC_BP) {
                         return Uni.createFrom().item(new Outcome<List<Observation>>(null, new ProblemException(ProblemType.NOT_FOUND, row == null
@@ -106,6 +108,7 @@ public class ClinicalReadService {
     }
 
     public Uni<Page<Encounter>> searchEncounters(RecordReader caller, Filter query, int count, Keyset after) {
+        // programmatic: a refusal is thrown after the audit record of the refused access committed (Guarded)
         return Panache.withTransaction(() -> guarded(caller, query.patientId(), PatientAudit.ENCOUNTER_SEARCH, patient ->
                         query.none() ? Uni.createFrom().item(new Page<Encounter>(List.of(), null))
                                 : encounters.ofPatient(query.patientId(), query.statuses(), query.from(), query.to(),
@@ -120,6 +123,7 @@ public class ClinicalReadService {
 
     /** Rows of the page's observations (systolic rows stand for their panels; their diastolic rows are added). */
     public Uni<Page<Observation>> searchObservations(RecordReader caller, Filter query, int count, Keyset after) {
+        // programmatic: a refusal is thrown after the audit record of the refused access committed (Guarded)
         return Panache.withTransaction(() -> guarded(caller, query.patientId(), PatientAudit.OBSERVATION_SEARCH, patient ->
                         query.none() ? Uni.createFrom().item(new Page<Observation>(List.of(), null))
                                 : observations.ofPatient(query.patientId(), query.codes(), query.from(), query.to(),
@@ -135,6 +139,7 @@ public class ClinicalReadService {
 
     /** The patient with every encounter and observation, audited as {@code patient.export}. */
     public Uni<Record> everything(RecordReader caller, UUID patientId) {
+        // programmatic: a refusal is thrown after the audit record of the refused access committed (Guarded)
         return Panache.withTransaction(() -> guarded(caller, patientId, PatientAudit.EXPORT, patient ->
                         encounters.ofPatient(patientId, null, null, null, null, Integer.MAX_VALUE)
                                 .flatMap(all -> observations.ofPatient(patientId, null, null, null, null, Integer.MAX_VALUE)

@@ -79,6 +79,7 @@ public class DocumentService {
         UUID id = TimeOrderedIds.next();
         PatientAudit.Target target = new PatientAudit.Target(PatientAudit.TARGET_DOCUMENT, id.toString());
         byte[] content = upload.content();
+        // programmatic: a refusal is thrown after the audit record of the refused access committed (Guarded)
         return Panache.withTransaction(() -> patients.findById(patientId).map(PatientService::found)
                         .flatMap(patient -> access.decide(caller, patient, Operation.WRITE_CLINICAL, now)
                                 .flatMap(decision -> decision.allowed() ? Uni.createFrom().item(Guarded.allowed(decision))
@@ -91,6 +92,7 @@ public class DocumentService {
                     Log.infof("document %s blob %s", id, written ? "stored" : "already stored");
                     return hash;
                 }))
+                // programmatic: the content is hashed off the event loop between the check and the filing transaction
                 .chain(hash -> Panache.withTransaction(() -> patients.findById(patientId).map(PatientService::found)
                         .flatMap(patient -> access.check(caller, patient, Operation.WRITE_CLINICAL,
                                         PatientAudit.DOCUMENT_CREATE, target, now)
@@ -110,6 +112,7 @@ public class DocumentService {
     /** A patient's documents, newest first; those entered in error only for admins. One audit record. */
     public Uni<List<Document>> list(Caller caller, UUID patientId) {
         Instant now = clock.instant();
+        // programmatic: a refusal is thrown after the audit record of the refused access committed (Guarded)
         return Panache.withTransaction(() -> patients.findById(patientId).map(PatientService::found)
                         .flatMap(patient -> access.check(caller, patient, Operation.READ_CLINICAL,
                                         PatientAudit.DOCUMENT_LIST, PatientAudit.Target.patient(patientId), now)
@@ -149,6 +152,7 @@ public class DocumentService {
     /** Marks a document filed by mistake; it stays, with the reason (admins still see it). */
     public Uni<Document> markEnteredInError(Caller caller, UUID id, String reason) {
         Instant now = clock.instant();
+        // programmatic: a refusal is thrown after the audit record of the refused access committed (Guarded)
         return Panache.withTransaction(() -> documents.findById(id).map(DocumentService::found)
                         .flatMap(document -> patients.findById(document.patientId()).map(PatientService::found)
                                 .flatMap(patient -> access.check(caller, patient, Operation.WRITE_CLINICAL,
@@ -167,6 +171,7 @@ public class DocumentService {
      */
     private Uni<Document> guarded(Caller caller, UUID id, Operation operation, String action) {
         Instant now = clock.instant();
+        // programmatic: a refusal is thrown after the audit record of the refused access committed (Guarded)
         return Panache.withTransaction(() -> documents.findById(id).map(DocumentService::found)
                         .flatMap(document -> patients.findById(document.patientId()).map(PatientService::found)
                                 .flatMap(patient -> {

@@ -6,7 +6,7 @@ import dev.medi.patient.encounter.Encounter;
 import dev.medi.patient.encounter.EncounterOutcome;
 import dev.medi.patient.record.Patient;
 import dev.medi.patient.messaging.outbound.PatientEventPublisher;
-import dev.medi.patient.messaging.outbound.PatientEventTypes;
+import dev.medi.platform.events.PatientEvents;
 import dev.medi.patient.repository.EncounterRepository;
 import dev.medi.patient.repository.PatientRepository;
 import dev.medi.platform.defaults.Problem;
@@ -68,6 +68,7 @@ public class EncounterService {
         caller.requireDepartment(command.departmentId());
         Instant startedAt = command.startedAt() == null ? now : command.startedAt();
         requireNotFuture("startedAt", startedAt, now);
+        // programmatic: a refusal is thrown after the audit record of the refused access committed (Guarded)
         return Panache.withTransaction(() -> patients.findById(patientId).map(PatientService::found)
                         .flatMap(patient -> access.check(caller, patient, Operation.WRITE_CLINICAL,
                                 PatientAudit.ENCOUNTER_OPEN, now).flatMap(guarded -> {
@@ -80,19 +81,17 @@ public class EncounterService {
                                     attendingUserId, command.room(), command.reason(), startedAt,
                                     Encounter.SOURCE_DIRECT, caller.username(), now);
                             return encounters.persist(encounter)
-                                    .call(() -> events.record(PatientEventTypes.ENCOUNTER_OPENED, encounter))
+                                    .call(() -> events.record(PatientEvents.ENCOUNTER_OPENED, encounter))
                                     .map(Guarded::allowed);
                         })))
                 .map(Guarded::orThrow)
-                .invoke(encounter -> {
-                    events.committed();
-                    Log.infof("encounter %s opened for patient %s", encounter.id(), encounter.patientId());
-                });
+                .invoke(encounter -> Log.infof("encounter %s opened for patient %s", encounter.id(), encounter.patientId()));
     }
 
     /** The encounter, if the caller may read its patient's clinical data; audited as {@code encounter.read}. */
     public Uni<Encounter> get(Caller caller, UUID encounterId) {
         Instant now = clock.instant();
+        // programmatic: a refusal is thrown after the audit record of the refused access committed (Guarded)
         return Panache.withTransaction(() -> encounters.findById(encounterId).map(EncounterService::found)
                         .flatMap(encounter -> patientOf(encounter)
                                 .flatMap(patient -> access.check(caller, patient, Operation.READ_CLINICAL,
@@ -110,6 +109,7 @@ public class EncounterService {
         Instant now = clock.instant();
         Instant end = endedAt == null ? now : endedAt;
         requireNotFuture("endedAt", end, now);
+        // programmatic: a refusal is thrown after the audit record of the refused access committed (Guarded)
         return Panache.withTransaction(() -> encounters.findById(encounterId).map(EncounterService::found)
                         .flatMap(encounter -> patientOf(encounter)
                                 .flatMap(patient -> access.check(caller, patient, Operation.WRITE_CLINICAL,
@@ -119,14 +119,11 @@ public class EncounterService {
                                         return Uni.createFrom().item(Guarded.<Encounter>refused(guarded.refusal()));
                                     }
                                     encounter.close(outcome, end, caller.username(), now);
-                                    return events.record(PatientEventTypes.ENCOUNTER_CLOSED, encounter)
+                                    return events.record(PatientEvents.ENCOUNTER_CLOSED, encounter)
                                             .replaceWith(Guarded.allowed(encounter));
                                 })))
                 .map(Guarded::orThrow)
-                .invoke(encounter -> {
-                    events.committed();
-                    Log.infof("encounter %s closed", encounter.id());
-                });
+                .invoke(encounter -> Log.infof("encounter %s closed", encounter.id()));
     }
 
     /** The patient's encounters, newest first; audited once as {@code encounter.search}. */
@@ -134,6 +131,7 @@ public class EncounterService {
         Instant now = clock.instant();
         String scope = "encounters:" + patientId;
         Keyset position = SearchCursor.keysetParameter("after", after, scope);
+        // programmatic: a refusal is thrown after the audit record of the refused access committed (Guarded)
         return Panache.withTransaction(() -> patients.findById(patientId).map(PatientService::found)
                         .flatMap(patient -> access.check(caller, patient, Operation.READ_CLINICAL,
                                 PatientAudit.ENCOUNTER_SEARCH, now))

@@ -5,7 +5,9 @@ import java.util.function.Function;
 /**
  * The result of a transaction that must commit even when the request is refused: a refused access is
  * audited (outcome {@code denied}), so the refusal is carried out of the transaction as a value and thrown
- * only after the commit.
+ * only after the commit. That is why the services open such transactions with {@code Panache.withTransaction}
+ * and throw after it: under {@code @WithTransaction} the throw would happen inside the transaction and roll the
+ * {@code denied} audit record back with it.
  */
 record Guarded<T>(T value, RuntimeException refusal) {
 

@@ -13,7 +13,7 @@ import dev.medi.patient.note.Signature;
 import dev.medi.patient.note.SoapContent;
 import dev.medi.patient.config.NoteConfig;
 import dev.medi.patient.messaging.outbound.PatientEventPublisher;
-import dev.medi.patient.messaging.outbound.PatientEventTypes;
+import dev.medi.platform.events.PatientEvents;
 import dev.medi.patient.pdf.NotePdf;
 import dev.medi.patient.repository.EncounterLookup;
 import dev.medi.patient.repository.NoteAddendumRepository;
@@ -27,6 +27,8 @@ import dev.medi.platform.defaults.TimeOrderedIds;
 import dev.medi.platform.defaults.security.Caller;
 import dev.medi.platform.defaults.security.Roles;
 import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -90,6 +92,7 @@ public class NoteService {
     public Uni<NoteWithAddenda> draft(Caller caller, UUID encounterId, Draft draft) {
         Instant now = clock.instant();
         UUID id = TimeOrderedIds.next();
+        // programmatic: a refusal is thrown after the audit record of the refused access committed (Guarded)
         return Panache.withTransaction(() -> encounters.find(encounterId)
                         .map(encounter -> {
                             if (encounter == null) {
@@ -109,13 +112,12 @@ public class NoteService {
                                             Note note = Note.draft(id, patient.id(), encounterId, draft.content(),
                                                     draft.provenance(), signer, caller.username(), now);
                                             return notes.persist(note)
-                                                    .call(() -> events.recordNote(PatientEventTypes.NOTE_DRAFTED, note, null))
+                                                    .call(() -> events.recordNote(PatientEvents.NOTE_DRAFTED, note, null))
                                                     .call(() -> versions.persist(NoteVersion.of(TimeOrderedIds.next(), note)))
                                                     .replaceWith(Guarded.allowed(note));
                                         }))))
                 .map(Guarded::orThrow)
                 .map(note -> {
-                    events.committed();
                     Log.infof("note %s drafted on encounter %s%s", note.id(), encounterId,
                             note.provenance().aiGenerated() ? " (AI draft)" : "");
                     return new NoteWithAddenda(note, List.of());
@@ -125,6 +127,7 @@ public class NoteService {
     /** Replaces a draft's content if it is still at {@code expectedVersion}; keeps the saved content as a version. */
     public Uni<NoteWithAddenda> edit(Caller caller, UUID id, long expectedVersion, SoapContent content) {
         Instant now = clock.instant();
+        // programmatic: a refusal is thrown after the audit record of the refused access committed (Guarded)
         return Panache.withTransaction(() -> guarded(caller, id, Operation.WRITE_CLINICAL, PatientAudit.NOTE_UPDATE, now,
                         note -> {
                             requireVersion(note, expectedVersion);
@@ -152,19 +155,17 @@ public class NoteService {
         Instant now = clock.instant();
         Signature signature = new Signature(caller.username(), caller.hasRole(Roles.DOCTOR), authenticatedAt,
                 config.signingMaxAuthAge(), now);
+        // programmatic: a refusal is thrown after the audit record of the refused access committed (Guarded)
         return Panache.withTransaction(() -> signing(caller, id, PatientAudit.NOTE_SIGN, now, note -> {
                     if (expectedVersion != null) {
                         requireVersion(note, expectedVersion);
                     }
                     note.sign(signature);
-                    return events.recordNote(PatientEventTypes.NOTE_SIGNED, note, null).replaceWith(note);
+                    return events.recordNote(PatientEvents.NOTE_SIGNED, note, null).replaceWith(note);
                 }))
                 .onFailure(NoteService::lostRace).transform(NoteService::changedMeanwhile)
                 .map(Guarded::orThrow)
-                .invoke(note -> {
-                    events.committed();
-                    Log.infof("note %s signed", note.id());
-                })
+                .invoke(note -> Log.infof("note %s signed", note.id()))
                 .chain(this::withAddenda);
     }
 
@@ -176,6 +177,7 @@ public class NoteService {
      */
     public Uni<NoteWithAddenda> reassignSigner(Caller caller, UUID id, Long expectedVersion, String signer, String reason) {
         Instant now = clock.instant();
+        // programmatic: a refusal is thrown after the audit record of the refused access committed (Guarded)
         return Panache.withTransaction(() -> guarded(caller, id, Operation.WRITE_CLINICAL, PatientAudit.NOTE_REASSIGN, now,
                         note -> {
                             if (expectedVersion != null) {
@@ -197,23 +199,22 @@ public class NoteService {
         Instant now = clock.instant();
         Signature signature = new Signature(caller.username(), caller.hasRole(Roles.DOCTOR), authenticatedAt,
                 config.signingMaxAuthAge(), now);
+        // programmatic: a refusal is thrown after the audit record of the refused access committed (Guarded)
         return Panache.withTransaction(() -> signing(caller, id, PatientAudit.NOTE_ADDENDUM, now, note -> {
                     NoteAddendum addendum = note.addendum(TimeOrderedIds.next(), text, signature);
                     return addenda.persist(addendum)
-                            .call(() -> events.recordNote(PatientEventTypes.NOTE_ADDENDUM_ADDED, note, addendum.id()))
+                            .call(() -> events.recordNote(PatientEvents.NOTE_ADDENDUM_ADDED, note, addendum.id()))
                             .replaceWith(note);
                 }))
                 .map(Guarded::orThrow)
-                .invoke(note -> {
-                    events.committed();
-                    Log.infof("addendum added to note %s", note.id());
-                })
+                .invoke(note -> Log.infof("addendum added to note %s", note.id()))
                 .chain(this::withAddenda);
     }
 
     /** A note with its addenda ({@code note.read}). */
     public Uni<NoteWithAddenda> get(Caller caller, UUID id) {
         Instant now = clock.instant();
+        // programmatic: a refusal is thrown after the audit record of the refused access committed (Guarded)
         return Panache.withTransaction(() -> guarded(caller, id, Operation.READ_CLINICAL, PatientAudit.NOTE_READ, now,
                                 note -> Uni.createFrom().item(note))
                         .flatMap(guarded -> guarded.isAllowed()
@@ -225,6 +226,7 @@ public class NoteService {
     /** Every saved content of the note, oldest first ({@code note.versions}). */
     public Uni<List<NoteVersion>> versions(Caller caller, UUID id) {
         Instant now = clock.instant();
+        // programmatic: a refusal is thrown after the audit record of the refused access committed (Guarded)
         return Panache.withTransaction(() -> guarded(caller, id, Operation.READ_CLINICAL, PatientAudit.NOTE_VERSIONS, now,
                                 note -> Uni.createFrom().item(note))
                         .flatMap(guarded -> guarded.isAllowed() ? versions.ofNote(id).map(Guarded::allowed)
@@ -235,6 +237,7 @@ public class NoteService {
     /** A patient's notes, newest first (one {@code note.list} record for the patient). */
     public Uni<List<Note>> ofPatient(Caller caller, UUID patientId) {
         Instant now = clock.instant();
+        // programmatic: a refusal is thrown after the audit record of the refused access committed (Guarded)
         return Panache.withTransaction(() -> patients.findById(patientId).map(PatientService::found)
                         .flatMap(patient -> access.check(caller, patient, Operation.READ_CLINICAL, PatientAudit.NOTE_LIST,
                                         PatientAudit.Target.patient(patientId), now)
@@ -247,12 +250,13 @@ public class NoteService {
      * Drafts waiting for the calling doctor's signature, oldest first, of patients the doctor may still see;
      * one {@code note.list} record per note shown.
      */
+    @WithTransaction
     public Uni<List<Note>> awaitingSignature(Caller caller) {
         if (!caller.hasRole(Roles.DOCTOR)) {
             throw new ProblemException(ProblemType.FORBIDDEN, "Only doctors sign notes.");
         }
         Instant now = clock.instant();
-        return Panache.withTransaction(() -> notes.awaitingSignatureOf(caller.username(), config.awaitingLimit())
+        return notes.awaitingSignatureOf(caller.username(), config.awaitingLimit())
                 .flatMap(drafts -> {
                     List<Note> shown = new ArrayList<>();
                     Uni<Void> chain = Uni.createFrom().voidItem();
@@ -269,7 +273,7 @@ public class NoteService {
                                         })));
                     }
                     return chain.replaceWith(shown);
-                }));
+                });
     }
 
     /** The PDF of a signed note ({@code note.pdf}); a draft is 409. Rendered off the event loop. */
@@ -277,6 +281,7 @@ public class NoteService {
         Instant now = clock.instant();
         record Loaded(Note note, Patient patient, EncounterLookup.EncounterRef encounter, List<NoteAddendum> addenda) {
         }
+        // programmatic: a refusal is thrown after the audit record of the refused access committed (Guarded)
         return Panache.withTransaction(() -> notes.findById(id).map(NoteService::found)
                         .flatMap(note -> patients.findById(note.patientId()).map(PatientService::found)
                                 .flatMap(patient -> access.check(caller, patient, Operation.READ_CLINICAL,
@@ -341,8 +346,9 @@ public class NoteService {
                                 })));
     }
 
-    private Uni<NoteWithAddenda> withAddenda(Note note) {
-        return Panache.withSession(() -> addenda.ofNote(note.id())).map(found -> new NoteWithAddenda(note, found));
+    @WithSession // called after the note's transaction: ArC intercepts this self-invocation
+    Uni<NoteWithAddenda> withAddenda(Note note) {
+        return addenda.ofNote(note.id()).map(found -> new NoteWithAddenda(note, found));
     }
 
     private RuntimeException signatureProblem(NoteSignatureException refused) {

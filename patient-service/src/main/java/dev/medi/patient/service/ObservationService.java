@@ -73,6 +73,7 @@ public class ObservationService {
             throw new ProblemException(ProblemType.VALIDATION, "The vital signs are not valid; nothing was recorded.",
                     checked.errors());
         }
+        // programmatic: a refusal is thrown after the audit record of the refused access committed (Guarded)
         return Panache.withTransaction(() -> patients.findById(patientId).map(PatientService::found)
                         .flatMap(patient -> access.check(caller, patient, Operation.WRITE_CLINICAL,
                                 PatientAudit.OBSERVATION_CREATE, now).flatMap(guarded -> {
@@ -87,10 +88,7 @@ public class ObservationService {
                                     .map(Guarded::allowed);
                         })))
                 .map(Guarded::orThrow)
-                .invoke(recorded -> {
-                    events.committed();
-                    Log.infof("%d observations recorded for patient %s", recorded.size(), patientId);
-                });
+                .invoke(recorded -> Log.infof("%d observations recorded for patient %s", recorded.size(), patientId));
     }
 
     /**
@@ -103,6 +101,7 @@ public class ObservationService {
         List<String> codes = codes(code);
         String scope = "observations:" + patientId + ":" + code + ":" + since;
         Keyset position = SearchCursor.keysetParameter("after", after, scope);
+        // programmatic: a refusal is thrown after the audit record of the refused access committed (Guarded)
         return Panache.withTransaction(() -> patients.findById(patientId).map(PatientService::found)
                         .flatMap(patient -> access.check(caller, patient, Operation.READ_CLINICAL,
                                 PatientAudit.OBSERVATION_SEARCH, now))

@@ -49,6 +49,7 @@ public class PatientHistoryService {
         Instant now = clock.instant();
         String scope = "history:" + patientId;
         Keyset position = SearchCursor.keysetParameter("after", after, scope);
+        // programmatic: a refusal is thrown after the audit record of the refused access committed (Guarded)
         return Panache.withTransaction(() -> patients.findById(patientId).map(PatientService::found)
                         .flatMap(patient -> access.check(caller, patient, Operation.READ_CLINICAL, PatientAudit.HISTORY, now))
                         .flatMap(guarded -> {

@@ -11,6 +11,7 @@ import dev.medi.patient.repository.PatientSearchRepository;
 import dev.medi.platform.defaults.ProblemException;
 import dev.medi.platform.defaults.ProblemType;
 import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -70,6 +71,7 @@ public class PatientReadService {
      */
     public Uni<Patient> read(RecordReader caller, UUID id) {
         Instant now = clock.instant();
+        // programmatic: a refusal is thrown after the audit record of the refused access committed (Guarded)
         return Panache.withTransaction(() -> patients.findById(id).flatMap(patient -> {
                     if (patient == null) {
                         return Uni.createFrom().item(new ReadOutcome(null, new ProblemException(ProblemType.NOT_FOUND, "No Patient with this id.")));
@@ -109,12 +111,13 @@ public class PatientReadService {
      * One page of patients matching every criterion that the caller may see, after the patient {@code after}
      * ({@code null}: from the first), at most {@code count} ({@code 0}: the total only).
      */
+    @WithTransaction
     public Uni<SearchPage> search(RecordReader caller, List<PatientCriteria.Criterion> criteria, int count, UUID after) {
         Instant now = clock.instant();
         AccessScope scope = caller instanceof RecordReader.Staff staff
                 ? access.searchScope(staff.caller(), now)
                 : new AccessScope.Unrestricted(RecordReader.API_CLIENT_BASIS);
-        return Panache.withTransaction(() -> search.count(criteria, scope).flatMap(total -> {
+        return search.count(criteria, scope).flatMap(total -> {
             if (count == 0) {
                 return Uni.createFrom().item(new SearchPage(List.of(), total, null, false));
             }
@@ -131,6 +134,6 @@ public class PatientReadService {
                             .replaceWith(new SearchPage(ordered, total, lastId, hits.size() > count));
                 });
             });
-        }));
+        });
     }
 }

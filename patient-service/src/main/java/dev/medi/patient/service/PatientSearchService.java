@@ -100,6 +100,7 @@ public class PatientSearchService {
         String filterMrn = mrn;
         // an MRN is not a name: no name matching for it
         boolean byName = query != null && exactMrn == null;
+        // programmatic: the search's duration is recorded after the commit
         return Panache.withTransaction(() -> (!byName ? Uni.createFrom().<PatientSearchRepository.TokenMatches>nullItem()
                         : search.matchWords(query, config.search().maxTokens(), config.search().maxWordsPerToken(),
                         config.search().wordSimilarity()))

@@ -10,7 +10,7 @@ import dev.medi.patient.record.PatientChanges;
 import dev.medi.patient.record.PhoneNumbers;
 import dev.medi.patient.config.PatientConfig;
 import dev.medi.patient.messaging.outbound.PatientEventPublisher;
-import dev.medi.patient.messaging.outbound.PatientEventTypes;
+import dev.medi.platform.events.PatientEvents;
 import dev.medi.patient.repository.PatientRepository;
 import dev.medi.platform.defaults.Problem;
 import dev.medi.platform.defaults.ProblemException;
@@ -73,6 +73,7 @@ public class PatientService {
         String countryCode = config.phone().defaultCountryCode();
         String phone = PhoneNumbers.normalise(demographics.phone(), countryCode);
         AccessPolicy.Basis basis = caller.hasRole(Roles.ADMIN) ? AccessPolicy.Basis.ADMIN : AccessPolicy.Basis.FRONT_DESK;
+        // programmatic: likely duplicates are thrown, and an identifier clash at commit mapped, after the commit
         return Panache.withTransaction(() -> patients.lockBirthDate(demographics.birthDate())
                         .chain(() -> patients.duplicateCandidates(demographics.birthDate(), demographics.name().searchText(),
                                 phone, config.duplicates().nameSimilarity(), config.duplicates().maxCandidates()))
@@ -87,7 +88,7 @@ public class PatientService {
                                             MedicalRecordNumber.fromSequence(sequence), demographics, ignored, countryCode,
                                             caller.username(), now))
                                     .call(patients::persist)
-                                    .call(patient -> events.record(PatientEventTypes.PATIENT_REGISTERED, patient, Set.of()))
+                                    .call(patient -> events.record(PatientEvents.PATIENT_REGISTERED, patient, Set.of()))
                                     .call(patient -> audit.record(caller, PatientAudit.CREATE, patient.id(),
                                             PatientAudit.SUCCESS, basis.code()))
                                     .call(patient -> ignored.isEmpty() ? Uni.createFrom().voidItem()
@@ -102,7 +103,6 @@ public class PatientService {
                         throw new PossibleDuplicateException(registration.duplicates());
                     }
                     Patient patient = registration.patient();
-                    events.committed();
                     Log.infof("registered patient %s%s", patient.id(),
                             patient.duplicateOverride() ? " (duplicate warning overridden)" : "");
                     return patient;
@@ -112,6 +112,7 @@ public class PatientService {
     /** Reads a record; audited as {@code patient.read} (also when refused). */
     public Uni<Patient> get(Caller caller, UUID id) {
         Instant now = clock.instant();
+        // programmatic: a refusal is thrown after the audit record of the refused access committed (Guarded)
         return Panache.withTransaction(() -> patients.findById(id).map(PatientService::found)
                         .flatMap(patient -> access.check(caller, patient, Operation.READ, PatientAudit.READ, now)
                                 .map(guarded -> guarded.map(decision -> patient))))
@@ -125,6 +126,7 @@ public class PatientService {
     public Uni<Patient> update(Caller caller, UUID id, long expectedVersion, PatientChanges changes) {
         requireDistinctSystems(changes.identifiers(), "identifiers");
         Instant now = clock.instant();
+        // programmatic: a refusal is thrown after the audit record of the refused access committed (Guarded)
         return Panache.withTransaction(() -> patients.findById(id).map(PatientService::found)
                         .flatMap(patient -> access.check(caller, patient, Operation.UPDATE, PatientAudit.UPDATE, now)
                                 .flatMap(guarded -> {
@@ -137,16 +139,13 @@ public class PatientService {
                                     return identifiersFree.map(ignored -> patient.update(changes,
                                                     config.phone().defaultCountryCode(), caller.username(), now))
                                             .flatMap(changed -> changed.isEmpty() ? Uni.createFrom().voidItem()
-                                                    : events.record(PatientEventTypes.PATIENT_UPDATED, patient, changed))
+                                                    : events.record(PatientEvents.PATIENT_UPDATED, patient, changed))
                                             .replaceWith(Guarded.allowed(patient));
                                 })))
                 .onFailure(PatientService::isIdentifierClash).transform(e -> identifierConflict(List.of()))
                 .onFailure(NoteService::lostRace).transform(PatientService::changedMeanwhile)
                 .map(Guarded::orThrow)
-                .invoke(patient -> {
-                    events.committed();
-                    Log.infof("updated patient %s to version %d", patient.id(), patient.version());
-                });
+                .invoke(patient -> Log.infof("updated patient %s to version %d", patient.id(), patient.version()));
     }
 
     /**
@@ -155,6 +154,7 @@ public class PatientService {
      */
     public Uni<Patient> markEnteredInError(Caller caller, UUID id, Long expectedVersion, String reason) {
         Instant now = clock.instant();
+        // programmatic: a refusal is thrown after the audit record of the refused access committed (Guarded)
         return Panache.withTransaction(() -> patients.findById(id).map(PatientService::found)
                         .flatMap(patient -> access.check(caller, patient, Operation.ENTER_IN_ERROR,
                                         PatientAudit.ENTERED_IN_ERROR, now)
@@ -166,15 +166,12 @@ public class PatientService {
                                         requireVersion(patient, expectedVersion);
                                     }
                                     patient.markEnteredInError(reason, caller.username(), now);
-                                    return events.record(PatientEventTypes.PATIENT_ENTERED_IN_ERROR, patient, Set.of())
+                                    return events.record(PatientEvents.PATIENT_ENTERED_IN_ERROR, patient, Set.of())
                                             .replaceWith(Guarded.allowed(patient));
                                 })))
                 .onFailure(NoteService::lostRace).transform(PatientService::changedMeanwhile)
                 .map(Guarded::orThrow)
-                .invoke(patient -> {
-                    events.committed();
-                    Log.infof("patient %s marked entered-in-error", patient.id());
-                });
+                .invoke(patient -> Log.infof("patient %s marked entered-in-error", patient.id()));
     }
 
     private Uni<Registration> showDuplicates(Caller caller, List<PatientRepository.DuplicateMatch> matches,

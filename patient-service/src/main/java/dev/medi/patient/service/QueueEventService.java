@@ -7,20 +7,20 @@ import dev.medi.patient.observation.Observation;
 import dev.medi.patient.record.Patient;
 import dev.medi.patient.observation.VitalSign;
 import dev.medi.patient.messaging.outbound.PatientEventPublisher;
-import dev.medi.patient.messaging.outbound.PatientEventTypes;
+import dev.medi.platform.events.PatientEvents;
 import dev.medi.patient.repository.CareRelationshipRepository;
 import dev.medi.patient.repository.EncounterRepository;
 import dev.medi.patient.repository.PatientRepository;
-import dev.medi.patient.repository.ProcessedEventRepository;
 import dev.medi.platform.defaults.TimeOrderedIds;
 import dev.medi.platform.defaults.security.Caller;
-import dev.medi.platform.events.EventTypes;
+import dev.medi.platform.inbox.InboundEvent;
+import dev.medi.platform.inbox.InboundEvents;
 import dev.medi.platform.events.QueueEntrySnapshot;
 import dev.medi.platform.events.QueueEventActor;
 import dev.medi.platform.events.QueueEventData;
+import dev.medi.platform.events.QueueEvents;
 import dev.medi.platform.events.QueueStatuses;
 import dev.medi.platform.events.QueueTriageData;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -39,8 +39,8 @@ import java.util.stream.Collectors;
 
 /**
  * What patient-service does with queue-service's events ({@code medi.queue.events.v1}), each event in one
- * transaction together with its entry in the inbox ({@code processed_events}), so a redelivered event changes
- * nothing:
+ * transaction together with its entry in the platform inbox ({@code medi_inbox}, claimed by
+ * {@link InboundEvents}), so a redelivered event changes nothing:
  * <ul>
  *   <li>an entry of a registered patient is tracked in {@code patient_queue_entries}: while it is active, the
  *       clinical staff of its department see the patient; once it ended, not any more (ADR 0006). An older event
@@ -52,14 +52,12 @@ import java.util.stream.Collectors;
  *       transferred, left, no-show, cancelled) closes it with the matching outcome;</li>
  *   <li>a triage event's vital signs become observations (source {@code triage}).</li>
  * </ul>
- * Unregistered arrivals and patients unknown here are skipped (nothing but the inbox row). The consumer's own writes
- * (encounters, observations) are audited with the actor {@link #ACTOR} and the basis {@link PatientAudit#BASIS_EVENT}.
+ * Unregistered arrivals are skipped before any transaction; patients unknown here leave nothing but the inbox row.
+ * The consumer's own writes (encounters, observations) are audited with the actor {@link #ACTOR} and the basis {@link PatientAudit#BASIS_EVENT}.
  */
 @ApplicationScoped
 public class QueueEventService {
 
-    /** Inbox name of this consumer. */
-    public static final String CONSUMER = "queue-events";
     /** Who the audit trail and the records name for changes made from queue events. */
     public static final String ACTOR = "queue-service";
 
@@ -67,10 +65,6 @@ public class QueueEventService {
     private static final Set<String> ENDED = Set.of(QueueStatuses.FINISHED, QueueStatuses.TRANSFERRED,
             QueueStatuses.LEFT_WITHOUT_BEING_SEEN, QueueStatuses.NO_SHOW, QueueStatuses.CANCELLED);
 
-    /** What an event did, for the consumer's log (ids only) and tests. */
-    public enum Result { APPLIED, DUPLICATE, UNREGISTERED, UNKNOWN_PATIENT }
-
-    private final ProcessedEventRepository inbox;
     private final CareRelationshipRepository care;
     private final PatientRepository patients;
     private final EncounterRepository encounters;
@@ -79,10 +73,9 @@ public class QueueEventService {
     private final PatientEventPublisher events;
     private final Clock clock = Clock.systemUTC();
 
-    QueueEventService(ProcessedEventRepository inbox, CareRelationshipRepository care, PatientRepository patients,
+    QueueEventService(CareRelationshipRepository care, PatientRepository patients,
                       EncounterRepository encounters, ObservationService observations, PatientAudit audit,
                       PatientEventPublisher events) {
-        this.inbox = inbox;
         this.care = care;
         this.patients = patients;
         this.encounters = encounters;
@@ -92,36 +85,44 @@ public class QueueEventService {
     }
 
     /**
-     * Applies one event (call with an active request context, outside any transaction).
+     * Whether an event is for this service (read before any transaction): only entries of registered patients are
+     * recorded, so a walk-in's event costs no transaction and no inbox row (at 200 check-ins/s of walk-ins that row
+     * and its transaction were most of this consumer's cost).
      *
-     * @param eventId CloudEvent id
-     * @param type    CloudEvent type
-     * @param time    CloudEvent time (when the change happened in queue-service), or {@code null}: now
+     * @throws InboundEvents.UnreadableEvent for an entry without its id, department or status, or a triage without
+     *                                       its time: sent to the dead-letter topic at once
      */
-    public Uni<Result> apply(String eventId, String type, Instant time, QueueEventData data) {
-        Instant now = clock.instant();
-        Instant at = time == null ? now : time;
+    public boolean concerns(InboundEvent<?> event) {
+        QueueEventData data = (QueueEventData) event.data();
         QueueEntrySnapshot entry = data.entry();
-        if (entry.patientId() == null) {
-            // Nothing to record, so nothing to make idempotent: no transaction, no inbox row (at 200 check-ins/s of
-            // walk-ins that row and its transaction were most of this consumer's cost).
-            return Uni.createFrom().item(Result.UNREGISTERED);
+        if (entry == null || entry.id() == null || entry.departmentId() == null || entry.status() == null) {
+            throw new InboundEvents.UnreadableEvent("queue entry, its id, department or status missing");
         }
-        return Panache.withTransaction(() -> inbox.claim(CONSUMER, eventId, type, now).flatMap(fresh -> {
-                    if (!fresh) {
-                        return Uni.createFrom().item(Result.DUPLICATE);
+        if (data.triage() != null && data.triage().assessedAt() == null) {
+            throw new InboundEvents.UnreadableEvent("triage without its time");
+        }
+        return entry.patientId() != null;
+    }
+
+    /**
+     * Applies one event {@link #concerns concerning} this service, inside the inbox's transaction (which claimed the
+     * event, so a redelivery never gets here). Its time is when the change happened in queue-service (now, if the
+     * CloudEvent has none).
+     */
+    public Uni<Void> apply(InboundEvent<?> event) {
+        QueueEventData data = (QueueEventData) event.data();
+        Instant now = clock.instant();
+        Instant at = event.time() == null ? now : event.time();
+        QueueEntrySnapshot entry = data.entry();
+        return patients.findById(entry.patientId())
+                .flatMap(patient -> {
+                    if (patient == null) {
+                        Log.debugf("queue event %s: patient unknown here, skipped", event.id());
+                        return Uni.createFrom().voidItem();
                     }
-                    return patients.findById(entry.patientId())
-                            .flatMap(patient -> patient == null ? Uni.createFrom().item(Result.UNKNOWN_PATIENT)
-                                    : care.track(entry, at, now)
-                                    .chain(() -> checkInAudit(type, entry, data.actor()))
-                                    .chain(() -> effects(patient, entry, data.triage(), at, now))
-                                    .replaceWith(Result.APPLIED));
-                }))
-                .invoke(result -> {
-                    if (result == Result.APPLIED) {
-                        events.committed();
-                    }
+                    return care.track(entry, at, now)
+                            .chain(() -> checkInAudit(event, entry, data.actor()))
+                            .chain(() -> effects(patient, entry, data.triage(), at, now));
                 });
     }
 
@@ -147,7 +148,7 @@ public class QueueEventService {
                     Encounter.CLASS_AMBULATORY, entry.calledBy() == null ? null : entry.calledBy().toString(),
                     entry.room(), entry.chiefComplaint(), at, Encounter.SOURCE_QUEUE, ACTOR, now);
             return encounters.persist(encounter)
-                    .call(() -> events.record(PatientEventTypes.ENCOUNTER_OPENED, encounter))
+                    .call(() -> events.record(PatientEvents.ENCOUNTER_OPENED, encounter))
                     .call(() -> auditWrite(PatientAudit.ENCOUNTER_OPEN, patient.id()))
                     .invoke(() -> Log.infof("encounter %s opened from queue entry %s", encounter.id(), entry.id()))
                     .replaceWithVoid();
@@ -161,7 +162,7 @@ public class QueueEventService {
                 return Uni.createFrom().voidItem(); // never in consultation, or closed by a clinician already
             }
             encounter.close(outcome, at, ACTOR, now);
-            return events.record(PatientEventTypes.ENCOUNTER_CLOSED, encounter)
+            return events.record(PatientEvents.ENCOUNTER_CLOSED, encounter)
                     .call(() -> auditWrite(PatientAudit.ENCOUNTER_CLOSE, encounter.patientId()))
                     .invoke(() -> Log.infof("encounter %s closed from queue entry %s", encounter.id(), entry.id()));
         });
@@ -237,8 +238,8 @@ public class QueueEventService {
      * name of the user who checked the patient in (or transferred them), with that user's roles. An event without an
      * actor (older than the field) is audited as {@link #ACTOR}; queue-service's history of the entry names the person.
      */
-    private Uni<Void> checkInAudit(String type, QueueEntrySnapshot entry, QueueEventActor actor) {
-        if (!EventTypes.QUEUE_ENTRY_CHECKED_IN.equals(type) && !EventTypes.QUEUE_ENTRY_TRANSFERRED_IN.equals(type)) {
+    private Uni<Void> checkInAudit(InboundEvent<?> event, QueueEntrySnapshot entry, QueueEventActor actor) {
+        if (!event.is(QueueEvents.CHECKED_IN) && !event.is(QueueEvents.TRANSFERRED_IN)) {
             return Uni.createFrom().voidItem();
         }
         return audit.recordAll(caller(actor), PatientAudit.CHECK_IN, List.of(new PatientAudit.Accessed(entry.patientId(),

@@ -91,7 +91,7 @@ class CareRelationshipTest {
     }
 
     private void awaitApplied(String eventId) {
-        await().atMost(WAIT).until(() -> count("select count(*) from processed_events where event_id = '" + eventId + "'") == 1);
+        await().atMost(WAIT).until(() -> count("select count(*) from medi_inbox where event_id = '" + eventId + "'") == 1);
     }
 
     /** A patient of EMR with an open encounter there, a note and a document: what a GEN nurse must not read. */

@@ -1,6 +1,6 @@
 package dev.medi.patient.messaging.inbound;
 
-import dev.medi.patient.messaging.outbound.PatientEventTypes;
+import dev.medi.platform.events.PatientEvents;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.medi.patient.PatientApi;
 import dev.medi.patient.QueueEvents;
@@ -126,8 +126,8 @@ class QueueEventsConsumerTest {
                 + " and access_basis = 'event' and action in ('observation.create', 'encounter.open', 'encounter.close')"));
         List<ConsumerRecord<String, String>> events = TopicReader.awaitRecords(Topics.PATIENT_EVENTS,
                 record -> patient.equals(record.key()) && !"medi.patient.patient.registered.v1".equals(TopicReader.header(record, "ce_type")), 3);
-        assertEquals(List.of(PatientEventTypes.OBSERVATION_RECORDED, PatientEventTypes.ENCOUNTER_OPENED,
-                PatientEventTypes.ENCOUNTER_CLOSED), events.stream().map(e -> TopicReader.header(e, "ce_type")).toList());
+        assertEquals(List.of(PatientEvents.OBSERVATION_RECORDED.type(), PatientEvents.ENCOUNTER_OPENED.type(),
+                PatientEvents.ENCOUNTER_CLOSED.type()), events.stream().map(e -> TopicReader.header(e, "ce_type")).toList());
         for (ConsumerRecord<String, String> event : events) {
             EventSchemas.assertValid(Topics.PATIENT_EVENTS, event.value());
             assertFalse(event.value().contains("chest pain"), "no clinical text in events");
@@ -165,7 +165,7 @@ class QueueEventsConsumerTest {
         PatientApi.asUser("doctor.q", List.of(department.toString()), "doctor").body(java.util.Map.of("outcome", "admitted"))
                 .post("/api/v1/encounters/{id}/close", encounter).then().statusCode(200);
         String finished = queue.send(EventTypes.QUEUE_ENTRY_FINISHED, entry.snapshot(QueueStatuses.FINISHED, doctor, "5"), null);
-        await().atMost(WAIT).until(() -> count("select count(*) from processed_events where event_id = '" + finished + "'") == 1);
+        await().atMost(WAIT).until(() -> count("select count(*) from medi_inbox where event_id = '" + finished + "'") == 1);
         assertEquals(1, count("select count(*) from encounters where id = '" + encounter
                 + "' and outcome = 'admitted' and closed_by = 'doctor.q'"));
     }
@@ -191,7 +191,7 @@ class QueueEventsConsumerTest {
 
         assertEquals(1, count("select count(*) from encounters where queue_entry_id = '" + entry.id() + "'"));
         assertEquals(8, count("select count(*) from observations where patient_id = '" + patient + "'"));
-        assertEquals(2, count("select count(*) from processed_events where event_id in ('" + triageId + "', '"
+        assertEquals(2, count("select count(*) from medi_inbox where event_id in ('" + triageId + "', '"
                 + consultationId + "')"));
         assertEquals(1, count("select count(*) from audit_log where patient_id = '" + patient + "' and action = 'encounter.open'"));
     }
@@ -208,7 +208,7 @@ class QueueEventsConsumerTest {
         awaitLinked(patient);
         assertEquals(0, count("select count(*) from encounters where queue_entry_id = '" + walkIn.id() + "'"));
         // Nothing was recorded, so there is nothing to deduplicate: no transaction, no inbox row.
-        assertEquals(0, count("select count(*) from processed_events where event_id = '" + id + "'"));
+        assertEquals(0, count("select count(*) from medi_inbox where event_id = '" + id + "'"));
     }
 
     @Test
@@ -226,6 +226,6 @@ class QueueEventsConsumerTest {
                 record -> poison.equals(record.value()));
         assertEquals(department.toString(), dead.key());
         TopicReader.awaitOne(Topics.deadLetter(Topics.QUEUE_EVENTS), record -> incomplete.equals(record.value()));
-        assertEquals(0, count("select count(*) from processed_events where event_id = '" + poisonId + "'"));
+        assertEquals(0, count("select count(*) from medi_inbox where event_id = '" + poisonId + "'"));
     }
 }

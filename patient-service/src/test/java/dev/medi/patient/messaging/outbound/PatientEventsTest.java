@@ -1,6 +1,7 @@
 package dev.medi.patient.messaging.outbound;
 
 import dev.medi.patient.PatientApi;
+import dev.medi.platform.events.PatientEvents;
 import dev.medi.platform.events.Topics;
 import dev.medi.platform.testing.Databases;
 import dev.medi.platform.testing.EventSchemas;
@@ -47,8 +48,8 @@ class PatientEventsTest {
                 .then().statusCode(200);
 
         List<ConsumerRecord<String, String>> events = events(id, 3);
-        assertEquals(List.of(PatientEventTypes.PATIENT_REGISTERED, PatientEventTypes.PATIENT_UPDATED,
-                PatientEventTypes.PATIENT_ENTERED_IN_ERROR), events.stream().map(e -> TopicReader.header(e, "ce_type")).toList());
+        assertEquals(List.of(PatientEvents.PATIENT_REGISTERED.type(), PatientEvents.PATIENT_UPDATED.type(),
+                PatientEvents.PATIENT_ENTERED_IN_ERROR.type()), events.stream().map(e -> TopicReader.header(e, "ce_type")).toList());
         for (ConsumerRecord<String, String> event : events) {
             EventSchemas.assertValid(Topics.PATIENT_EVENTS, event.value());
             assertEquals("/medi/patient-service", TopicReader.header(event, "ce_source"));

@@ -43,9 +43,25 @@ public class InboundEvents {
     public interface Handler extends Function<InboundEvent<?>, Uni<Void>> {
     }
 
-    /** A message this consumer cannot read; retrying would not help. */
-    static final class UnreadableEvent extends RuntimeException {
-        UnreadableEvent(String reason) {
+    /**
+     * Looks at an event before its transaction. Lets a consumer skip, without a transaction or an inbox row, the
+     * events it has nothing to record for, and reject data its type's record can hold but the consumer cannot use.
+     */
+    @FunctionalInterface
+    public interface Screen {
+        /**
+         * @return {@code true} to claim and apply the event; {@code false} to acknowledge it untouched
+         * @throws UnreadableEvent for data the consumer cannot use: the message is nacked at once, not retried
+         */
+        boolean admits(InboundEvent<?> event);
+    }
+
+    /**
+     * A message this consumer cannot read; retrying would not help. Thrown by the reader, or by a {@link Screen}.
+     * The reason is logged: never put payload values in it.
+     */
+    public static final class UnreadableEvent extends RuntimeException {
+        public UnreadableEvent(String reason) {
             super(reason, null, false, false);
         }
     }
@@ -71,15 +87,30 @@ public class InboundEvents {
      */
     @ActivateRequestContext
     public Uni<Void> consume(Message<String> message, Collection<? extends EventType<?>> types, Handler handler) {
-        String consumer = message.getMetadata(IncomingKafkaRecordMetadata.class)
-                .map(IncomingKafkaRecordMetadata::getTopic).orElse("events");
-        return consume(consumer, message, types, handler);
+        return consume(consumerOf(message), message, types, event -> true, handler);
+    }
+
+    /**
+     * As {@link #consume(Message, Collection, Handler)}, applying only the events {@code screen} admits (see
+     * {@link Screen}).
+     */
+    @ActivateRequestContext
+    public Uni<Void> consume(Message<String> message, Collection<? extends EventType<?>> types, Screen screen,
+                             Handler handler) {
+        return consume(consumerOf(message), message, types, screen, handler);
     }
 
     /** As {@link #consume(Message, Collection, Handler)}, claiming events in the inbox as {@code consumer}. */
-    @ActivateRequestContext // the handler writes with Panache: the context lasts until the returned Uni completes
+    @ActivateRequestContext
     public Uni<Void> consume(String consumer, Message<String> message, Collection<? extends EventType<?>> types,
                              Handler handler) {
+        return consume(consumer, message, types, event -> true, handler);
+    }
+
+    /** As {@link #consume(Message, Collection, Screen, Handler)}, claiming events in the inbox as {@code consumer}. */
+    @ActivateRequestContext // the handler writes with Panache: the context lasts until the returned Uni completes
+    public Uni<Void> consume(String consumer, Message<String> message, Collection<? extends EventType<?>> types,
+                             Screen screen, Handler handler) {
         IncomingCloudEventMetadata<?> cloudEvent = message.getMetadata(IncomingCloudEventMetadata.class).orElse(null);
         String id = cloudEvent == null ? null : cloudEvent.getId();
         InboundEvent<?> event;
@@ -90,6 +121,10 @@ public class InboundEvents {
                 return Uni.createFrom().completionStage(message.ack());
             }
             event = read(cloudEvent, type, message.getPayload());
+            if (!screen.admits(event)) {
+                Log.debugf("event %s not for %s: acknowledged", id, consumer);
+                return Uni.createFrom().completionStage(message.ack());
+            }
         } catch (UnreadableEvent e) {
             Log.warnf("unreadable event %s nacked by %s (to the dead-letter topic): %s",
                     id == null ? "without id" : id, consumer, e.getMessage());
@@ -111,6 +146,11 @@ public class InboundEvents {
             Log.debugf("event %s %s by %s", event.id(), fresh ? "applied" : "was a duplicate", consumer);
             return Uni.createFrom().completionStage(message.ack());
         });
+    }
+
+    private static String consumerOf(Message<String> message) {
+        return message.getMetadata(IncomingKafkaRecordMetadata.class)
+                .map(IncomingKafkaRecordMetadata::getTopic).orElse("events");
     }
 
     private Map<String, EventType<?>> catalogue(Collection<? extends EventType<?>> types) {

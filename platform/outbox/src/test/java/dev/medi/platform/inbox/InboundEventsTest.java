@@ -84,6 +84,27 @@ class InboundEventsTest {
     }
 
     @Test
+    void anEventTheScreenDoesNotAdmitIsAcknowledgedWithoutATransaction() throws Throwable {
+        Thing thing = new Thing(UUID.randomUUID().toString(), "skip me");
+        UUID id = append(TestEvents.HAPPENED, thing);
+        awaitMarker(thing.id());
+
+        assertEquals(0, consumer.attempts(id), "the handler never saw it");
+        assertEquals(0, inboxRows(id), "no inbox row");
+    }
+
+    @Test
+    void anEventTheScreenRejectsGoesToTheDeadLetterTopicAtOnce() throws Throwable {
+        Thing thing = new Thing(UUID.randomUUID().toString(), "unusable");
+        UUID id = append(TestEvents.HAPPENED, thing);
+
+        ConsumerRecord<String, String> dead = TopicReader.awaitOne(DEAD_LETTERS, r -> thing.id().equals(r.key()));
+        assertEquals(id.toString(), TopicReader.header(dead, "ce_id"));
+        assertEquals(0, consumer.attempts(id), "not retried: the handler never saw it");
+        assertEquals(0, inboxRows(id));
+    }
+
+    @Test
     void aMalformedPayloadGoesToTheDeadLetterTopic() throws Exception {
         String key = UUID.randomUUID().toString();
         UUID id = UUID.randomUUID();

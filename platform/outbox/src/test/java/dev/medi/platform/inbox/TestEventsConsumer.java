@@ -14,7 +14,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The consumer shape every service uses, around a handler that records what it applied. A note starting with
+ * The consumer shape every service uses, with a screen (see {@link #screen}), around a handler that records what it applied. A note starting with
  * "fail" makes the handler fail every time; the handler also writes to the database (inside the transaction), so
  * a duplicate that got through would show there too.
  */
@@ -40,9 +40,18 @@ public class TestEventsConsumer {
         return count == null ? 0 : count.get();
     }
 
+    /** A note starting with "skip" is not for this consumer; one starting with "unusable" cannot be used. */
+    private static boolean screen(InboundEvent<?> event) {
+        String note = event.data(TestEvents.HAPPENED).note();
+        if (note.startsWith("unusable")) {
+            throw new InboundEvents.UnreadableEvent("unusable thing");
+        }
+        return !note.startsWith("skip");
+    }
+
     @Incoming("test-events")
     Uni<Void> onEvent(Message<String> message) {
-        return inbound.consume(message, TestEvents.ALL, event -> {
+        return inbound.consume(message, TestEvents.ALL, TestEventsConsumer::screen, event -> {
             TestEvents.Thing thing = event.data(TestEvents.HAPPENED);
             attempts.computeIfAbsent(event.id(), id -> new AtomicInteger()).incrementAndGet();
             if (thing.note().startsWith("fail")) {

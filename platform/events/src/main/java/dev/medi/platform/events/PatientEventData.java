@@ -1,14 +1,12 @@
-package dev.medi.patient.messaging.outbound;
+package dev.medi.platform.events;
 
 import java.util.List;
 import java.util.UUID;
 
 /**
- * Data of every event on {@code medi.patient.events.v1} (JSON Schema:
- * {@code schemas/medi.patient.events.v1.json}). A notification with identifiers, not a copy of the record:
+ * Data of the record events on {@code medi.patient.events.v1} ({@link PatientEvents#PATIENT_REGISTERED},
+ * {@code PATIENT_UPDATED}, {@code PATIENT_ENTERED_IN_ERROR}; JSON Schema {@code schemas/medi.patient.events.v1.json}). A notification with identifiers, not a copy of the record:
  * demographics stay behind the API, where every read is access-checked and audited.
- *
- * <p><b>Belongs in platform/events</b> next to {@code QueueEventData}; kept here until that module is changed.
  *
  * @param patientId          the patient (also the Kafka key and the CloudEvent subject)
  * @param mrn                medical record number

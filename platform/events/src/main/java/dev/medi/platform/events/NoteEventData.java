@@ -1,4 +1,4 @@
-package dev.medi.patient.messaging.outbound;
+package dev.medi.platform.events;
 
 import java.time.Instant;
 import java.util.UUID;
@@ -7,8 +7,6 @@ import java.util.UUID;
  * Data of the note events on {@code medi.patient.events.v1} ({@code note.drafted}, {@code note.signed},
  * {@code note.addendum-added}; JSON Schema {@code schemas/medi.patient.events.v1.json}, {@code noteEvent}).
  * Identifiers and state only: the note's text is read through the API, where every read is checked and audited.
- *
- * <p><b>Belongs in platform/events</b> next to {@code PatientEventData}; kept here until that module is changed.
  *
  * @param noteId      the note (the CloudEvent subject)
  * @param patientId   its patient (the Kafka key)

@@ -1,4 +1,4 @@
-package dev.medi.patient.messaging.outbound;
+package dev.medi.platform.events;
 
 import java.time.Instant;
 import java.util.UUID;
