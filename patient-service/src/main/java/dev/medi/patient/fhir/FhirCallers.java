@@ -2,6 +2,7 @@ package dev.medi.patient.fhir;
 
 import dev.medi.patient.service.RecordReader;
 import dev.medi.platform.defaults.security.Caller;
+import dev.medi.platform.defaults.security.CurrentCaller;
 import dev.medi.platform.defaults.security.Roles;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.json.JsonArray;
@@ -29,10 +30,12 @@ final class FhirCallers {
     /**
      * The caller allowed to read patient data.
      *
+     * @param staff the request's caller as a member of staff, used once the token is known not to be a client's
+     *
      * @throws FhirException 401 without a verified token, 403 for a client without {@code patient.read} or a
      *                       user without a staff role
      */
-    static RecordReader requireReader(SecurityIdentity identity) {
+    static RecordReader requireReader(SecurityIdentity identity, CurrentCaller staff) {
         if (identity == null || identity.isAnonymous() || !(identity.getPrincipal() instanceof JsonWebToken token)) {
             throw FhirException.unauthenticated();
         }
@@ -44,7 +47,7 @@ final class FhirCallers {
             String clientId = text(token.getClaim("client_id"));
             return new RecordReader.ApiClient(clientId == null || clientId.isBlank() ? token.getName() : clientId, scopes);
         }
-        Caller caller = Caller.of(token);
+        Caller caller = staff.get();
         if (caller.roles().stream().noneMatch(STAFF_ROLES::contains)) {
             throw FhirException.forbidden("Your role does not allow reading patient records.");
         }

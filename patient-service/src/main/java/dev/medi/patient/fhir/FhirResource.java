@@ -9,6 +9,7 @@ import dev.medi.patient.fhir.PatientSearchParameters.Parameter;
 import dev.medi.patient.service.RecordGoneException;
 import dev.medi.platform.defaults.ProblemException;
 import dev.medi.platform.defaults.RequestIds;
+import dev.medi.platform.defaults.security.CurrentCaller;
 import io.quarkus.logging.Log;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
@@ -66,11 +67,12 @@ public class FhirResource {
     private final FhirConfig config;
     private final PatientConfig patientConfig;
     private final SecurityIdentity identity;
+    private final CurrentCaller staff;
     private final String version;
     private final Instant started = Instant.now();
 
     FhirResource(FhirR4 fhir, PatientReadService patients, ClinicalReadService clinical, FhirConfig config,
-                 PatientConfig patientConfig, SecurityIdentity identity,
+                 PatientConfig patientConfig, SecurityIdentity identity, CurrentCaller staff,
                  @ConfigProperty(name = "quarkus.application.version", defaultValue = "unknown") String version) {
         this.fhir = fhir;
         this.patients = patients;
@@ -78,6 +80,7 @@ public class FhirResource {
         this.config = config;
         this.patientConfig = patientConfig;
         this.identity = identity;
+        this.staff = staff;
         this.version = version;
     }
 
@@ -106,7 +109,7 @@ public class FhirResource {
             content = @Content(mediaType = FhirR4.FHIR_JSON))
     @SecurityRequirement(name = "jwt")
     public Uni<Response> read(@PathParam("id") String id, @Context UriInfo uri, @Context HttpHeaders headers) {
-        RecordReader caller = FhirCallers.requireReader(identity);
+        RecordReader caller = FhirCallers.requireReader(identity, staff);
         FhirFormat format = format(uri, headers);
         UUID patientId = uuidOrNull(id);
         if (patientId == null) {
@@ -129,7 +132,7 @@ public class FhirResource {
             content = @Content(mediaType = FhirR4.FHIR_JSON))
     @SecurityRequirement(name = "jwt")
     public Uni<Response> search(@Context UriInfo uri, @Context HttpHeaders headers) {
-        RecordReader caller = FhirCallers.requireReader(identity);
+        RecordReader caller = FhirCallers.requireReader(identity, staff);
         FhirFormat format = format(uri, headers);
         List<Parameter> parameters = new ArrayList<>();
         for (Map.Entry<String, List<String>> entry : uri.getQueryParameters(true).entrySet()) {
@@ -180,7 +183,7 @@ public class FhirResource {
         if (!"$everything".equals(operation)) {
             throw FhirException.notSupported("This interaction on Patient is not supported; see " + BASE_PATH + "/metadata.");
         }
-        RecordReader caller = FhirCallers.requireReader(identity);
+        RecordReader caller = FhirCallers.requireReader(identity, staff);
         FhirFormat format = format(uri, headers);
         UUID patientId = uuidOrNull(id);
         if (patientId == null) {
@@ -198,7 +201,7 @@ public class FhirResource {
     @APIResponse(responseCode = "200", content = @Content(mediaType = FhirR4.FHIR_JSON))
     @SecurityRequirement(name = "jwt")
     public Uni<Response> readEncounter(@PathParam("id") String id, @Context UriInfo uri, @Context HttpHeaders headers) {
-        RecordReader caller = FhirCallers.requireReader(identity);
+        RecordReader caller = FhirCallers.requireReader(identity, staff);
         FhirFormat format = format(uri, headers);
         UUID encounterId = uuidOrNull(id);
         if (encounterId == null) {
@@ -218,7 +221,7 @@ public class FhirResource {
     @APIResponse(responseCode = "200", content = @Content(mediaType = FhirR4.FHIR_JSON))
     @SecurityRequirement(name = "jwt")
     public Uni<Response> searchEncounters(@Context UriInfo uri, @Context HttpHeaders headers) {
-        RecordReader caller = FhirCallers.requireReader(identity);
+        RecordReader caller = FhirCallers.requireReader(identity, staff);
         FhirFormat format = format(uri, headers);
         ClinicalSearchParameters.Query query = ClinicalSearchParameters.parse("Encounter", parameters(uri), lenient(headers),
                 patientConfig.search().maxLimit());
@@ -239,7 +242,7 @@ public class FhirResource {
     @APIResponse(responseCode = "200", content = @Content(mediaType = FhirR4.FHIR_JSON))
     @SecurityRequirement(name = "jwt")
     public Uni<Response> readObservation(@PathParam("id") String id, @Context UriInfo uri, @Context HttpHeaders headers) {
-        RecordReader caller = FhirCallers.requireReader(identity);
+        RecordReader caller = FhirCallers.requireReader(identity, staff);
         FhirFormat format = format(uri, headers);
         UUID observationId = uuidOrNull(id);
         if (observationId == null) {
@@ -259,7 +262,7 @@ public class FhirResource {
     @APIResponse(responseCode = "200", content = @Content(mediaType = FhirR4.FHIR_JSON))
     @SecurityRequirement(name = "jwt")
     public Uni<Response> searchObservations(@Context UriInfo uri, @Context HttpHeaders headers) {
-        RecordReader caller = FhirCallers.requireReader(identity);
+        RecordReader caller = FhirCallers.requireReader(identity, staff);
         FhirFormat format = format(uri, headers);
         ClinicalSearchParameters.Query query = ClinicalSearchParameters.parse("Observation", parameters(uri),
                 lenient(headers), patientConfig.search().maxLimit());
@@ -313,7 +316,7 @@ public class FhirResource {
 
     @ServerExceptionMapper
     Response problem(ProblemException e, HttpServerRequest request) {
-        return error(e.type().status(), OperationOutcomes.forStatus(e.type().status()), e.detail(), request);
+        return error(e.kind().status(), OperationOutcomes.forStatus(e.kind().status()), e.detail(), request);
     }
 
     @ServerExceptionMapper

@@ -2,7 +2,7 @@ package dev.medi.patient.fhir;
 
 import dev.medi.patient.service.RecordReader;
 import dev.medi.patient.service.ClinicalReadService;
-import dev.medi.platform.defaults.security.Caller;
+import dev.medi.platform.defaults.security.CurrentCaller;
 import dev.medi.platform.defaults.security.Roles;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -11,7 +11,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Response;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -35,13 +34,13 @@ public class PatientExportResource {
     private final ClinicalReadService clinical;
     private final FhirConfig config;
     private final FhirR4 fhir;
-    private final JsonWebToken token;
+    private final CurrentCaller caller;
 
-    PatientExportResource(ClinicalReadService clinical, FhirConfig config, FhirR4 fhir, JsonWebToken token) {
+    PatientExportResource(ClinicalReadService clinical, FhirConfig config, FhirR4 fhir, CurrentCaller caller) {
         this.clinical = clinical;
         this.config = config;
         this.fhir = fhir;
-        this.token = token;
+        this.caller = caller;
     }
 
     @GET
@@ -52,7 +51,7 @@ public class PatientExportResource {
     @APIResponse(responseCode = "200", content = @Content(mediaType = FhirR4.FHIR_JSON))
     public Uni<Response> export(@PathParam("patientId") UUID patientId) {
         String base = FhirResource.baseUrl(config);
-        return clinical.everything(new RecordReader.Staff(Caller.of(token)), patientId)
+        return clinical.everything(new RecordReader.Staff(caller.get()), patientId)
                 .map(record -> Response.ok(fhir.encode(FhirBundles.everything(record, base, Bundle.BundleType.COLLECTION), false))
                         .type(FhirR4.FHIR_JSON)
                         .header("Content-Disposition", "attachment; filename=\"patient-" + patientId + ".fhir.json\"")

@@ -1,9 +1,15 @@
 package dev.medi.patient.record;
 
-/** The record's state does not allow the change (e.g. editing a record entered in error). Becomes a 409. */
-public class PatientStateException extends RuntimeException {
+import dev.medi.platform.defaults.ProblemException;
+import dev.medi.platform.defaults.ProblemType;
+
+/**
+ * The record's state does not allow the change (e.g. editing a record entered in error): a 409 {@code conflict}
+ * wherever it is thrown.
+ */
+public class PatientStateException extends ProblemException {
 
     public PatientStateException(String detail) {
-        super(detail, null, false, false);
+        super(ProblemType.CONFLICT, detail);
     }
 }

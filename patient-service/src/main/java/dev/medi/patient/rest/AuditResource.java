@@ -6,10 +6,7 @@ import dev.medi.platform.defaults.ProblemException;
 import dev.medi.platform.defaults.ProblemType;
 import dev.medi.patient.service.AuditQueryService;
 import dev.medi.platform.defaults.security.Roles;
-import io.quarkus.hibernate.validator.runtime.jaxrs.ResteasyReactiveViolationException;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.http.HttpServerRequest;
-import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -73,11 +70,5 @@ public class AuditResource {
             throw new ProblemException(ProblemType.VALIDATION, "The query has invalid parameters.",
                     List.of(new Problem.FieldError(name, "must be a UUID")));
         }
-    }
-
-    /** Field paths with list positions (see {@link ValidationProblems}). */
-    @ServerExceptionMapper
-    Response validation(ResteasyReactiveViolationException e, HttpServerRequest request) {
-        return ValidationProblems.response(e, request);
     }
 }

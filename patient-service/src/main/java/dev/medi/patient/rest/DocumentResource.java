@@ -2,7 +2,7 @@ package dev.medi.patient.rest;
 
 import dev.medi.patient.service.DocumentService;
 import dev.medi.platform.defaults.Problem;
-import dev.medi.platform.defaults.security.Caller;
+import dev.medi.platform.defaults.security.CurrentCaller;
 import dev.medi.platform.defaults.security.Roles;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -18,7 +18,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -39,11 +38,11 @@ import java.util.UUID;
 public class DocumentResource {
 
     private final DocumentService documents;
-    private final JsonWebToken token;
+    private final CurrentCaller caller;
 
-    DocumentResource(DocumentService documents, JsonWebToken token) {
+    DocumentResource(DocumentService documents, CurrentCaller caller) {
         this.documents = documents;
-        this.token = token;
+        this.caller = caller;
     }
 
     @GET
@@ -53,7 +52,7 @@ public class DocumentResource {
     @APIResponse(responseCode = "410", description = "Entered in error (admins still get 200)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<DocumentView> getDocument(@PathParam("id") UUID id) {
-        return documents.get(Caller.of(token), id).map(DocumentView::of);
+        return documents.get(caller.get(), id).map(DocumentView::of);
     }
 
     @GET
@@ -65,7 +64,7 @@ public class DocumentResource {
     @APIResponse(responseCode = "200", description = "The file")
     public Uni<Response> documentContent(@PathParam("id") UUID id, @HeaderParam("If-None-Match") String ifNoneMatch) {
         String cached = ifNoneMatch == null ? null : ifNoneMatch.strip().replaceFirst("^W/", "").replace("\"", "");
-        return documents.content(Caller.of(token), id, cached).map(content -> {
+        return documents.content(caller.get(), id, cached).map(content -> {
             EntityTag tag = new EntityTag(content.document().contentHash());
             if (content.bytes() == null) {
                 return Response.notModified(tag).header("Cache-Control", "no-store").build();
@@ -90,7 +89,7 @@ public class DocumentResource {
     @APIResponse(responseCode = "409", description = "Already entered in error",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<DocumentView> documentEnteredInError(@PathParam("id") UUID id, @Valid @NotNull EnteredInErrorRequest request) {
-        return documents.markEnteredInError(Caller.of(token), id, request.reason()).map(DocumentView::of);
+        return documents.markEnteredInError(caller.get(), id, request.reason()).map(DocumentView::of);
     }
 
     /** RFC 6266: an ASCII fallback name plus the original name in UTF-8. */

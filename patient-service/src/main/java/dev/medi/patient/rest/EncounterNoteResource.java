@@ -3,11 +3,9 @@ package dev.medi.patient.rest;
 import dev.medi.patient.note.NoteProvenance;
 import dev.medi.patient.service.NoteService;
 import dev.medi.platform.defaults.Problem;
-import dev.medi.platform.defaults.security.Caller;
+import dev.medi.platform.defaults.security.CurrentCaller;
 import dev.medi.platform.defaults.security.Roles;
-import io.quarkus.hibernate.validator.runtime.jaxrs.ResteasyReactiveViolationException;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.http.HttpServerRequest;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -20,14 +18,12 @@ import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import java.util.UUID;
 
@@ -41,11 +37,11 @@ import java.util.UUID;
 public class EncounterNoteResource {
 
     private final NoteService notes;
-    private final JsonWebToken token;
+    private final CurrentCaller caller;
 
-    EncounterNoteResource(NoteService notes, JsonWebToken token) {
+    EncounterNoteResource(NoteService notes, CurrentCaller caller) {
         this.notes = notes;
-        this.token = token;
+        this.caller = caller;
     }
 
     @POST
@@ -63,15 +59,10 @@ public class EncounterNoteResource {
                                @Valid @NotNull NoteRequests.CreateNote request) {
         NoteProvenance provenance = request.provenance() == null ? NoteProvenance.CLINICIAN
                 : request.provenance().toProvenance();
-        return notes.draft(Caller.of(token), encounterId,
+        return notes.draft(caller.get(), encounterId,
                         new NoteService.Draft(request.content(), provenance, request.signer()))
                 .map(read -> Response.created(UriBuilder.fromPath("/api/v1/notes/{id}").build(read.note().id()))
                         .tag(new EntityTag(Long.toString(read.note().version())))
                         .entity(NoteView.of(read.note(), read.addenda())).build());
-    }
-
-    @ServerExceptionMapper
-    Response validation(ResteasyReactiveViolationException e, HttpServerRequest request) {
-        return ValidationProblems.response(e, request);
     }
 }

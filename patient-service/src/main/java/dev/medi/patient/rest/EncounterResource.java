@@ -4,11 +4,9 @@ import dev.medi.patient.coded.Coded;
 import dev.medi.patient.encounter.EncounterOutcome;
 import dev.medi.patient.service.EncounterService;
 import dev.medi.platform.defaults.Problem;
-import dev.medi.platform.defaults.security.Caller;
+import dev.medi.platform.defaults.security.CurrentCaller;
 import dev.medi.platform.defaults.security.Roles;
-import io.quarkus.hibernate.validator.runtime.jaxrs.ResteasyReactiveViolationException;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.http.HttpServerRequest;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -21,14 +19,12 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import java.util.UUID;
 
@@ -42,11 +38,11 @@ import java.util.UUID;
 public class EncounterResource {
 
     private final EncounterService encounters;
-    private final JsonWebToken token;
+    private final CurrentCaller caller;
 
-    EncounterResource(EncounterService encounters, JsonWebToken token) {
+    EncounterResource(EncounterService encounters, CurrentCaller caller) {
         this.encounters = encounters;
-        this.token = token;
+        this.caller = caller;
     }
 
     @GET
@@ -55,7 +51,7 @@ public class EncounterResource {
             + "break-glass) and admins. Audited as encounter.read.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = EncounterView.class)))
     public Uni<Response> get(@PathParam("id") UUID id) {
-        return encounters.get(Caller.of(token), id).map(encounter -> Response.ok(EncounterView.of(encounter))
+        return encounters.get(caller.get(), id).map(encounter -> Response.ok(EncounterView.of(encounter))
                 .tag(new EntityTag(Long.toString(encounter.version()))).build());
     }
 
@@ -68,14 +64,9 @@ public class EncounterResource {
     @APIResponse(responseCode = "409", description = "Already closed",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> close(@PathParam("id") UUID id, @Valid @NotNull CloseEncounterRequest request) {
-        return encounters.close(Caller.of(token), id, Coded.find(EncounterOutcome.class, request.outcome()).orElseThrow(),
+        return encounters.close(caller.get(), id, Coded.find(EncounterOutcome.class, request.outcome()).orElseThrow(),
                         request.endedAt())
                 .map(encounter -> Response.ok(EncounterView.of(encounter))
                         .tag(new EntityTag(Long.toString(encounter.version()))).build());
-    }
-
-    @ServerExceptionMapper
-    Response validation(ResteasyReactiveViolationException e, HttpServerRequest request) {
-        return ValidationProblems.response(e, request);
     }
 }

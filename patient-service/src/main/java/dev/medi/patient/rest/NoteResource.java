@@ -5,11 +5,9 @@ import dev.medi.patient.service.NoteService;
 import dev.medi.platform.defaults.Problem;
 import dev.medi.platform.defaults.ProblemException;
 import dev.medi.platform.defaults.ProblemType;
-import dev.medi.platform.defaults.security.Caller;
+import dev.medi.platform.defaults.security.CurrentCaller;
 import dev.medi.platform.defaults.security.Roles;
-import io.quarkus.hibernate.validator.runtime.jaxrs.ResteasyReactiveViolationException;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.http.HttpServerRequest;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.json.JsonNumber;
 import jakarta.validation.Valid;
@@ -34,7 +32,6 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import java.time.Instant;
 import java.util.List;
@@ -60,11 +57,14 @@ public class NoteResource {
 
     private final NoteService notes;
     private final NoteConfig config;
+    private final CurrentCaller caller;
+    /** Only for the time of the sign-in ({@link #authenticatedAt}), which the {@code Caller} does not carry. */
     private final JsonWebToken token;
 
-    NoteResource(NoteService notes, NoteConfig config, JsonWebToken token) {
+    NoteResource(NoteService notes, NoteConfig config, CurrentCaller caller, JsonWebToken token) {
         this.notes = notes;
         this.config = config;
+        this.caller = caller;
         this.token = token;
     }
 
@@ -78,7 +78,7 @@ public class NoteResource {
             throw new ProblemException(ProblemType.VALIDATION, "List notes with awaiting-signature=me.",
                     List.of(new Problem.FieldError("awaiting-signature", "must be me")));
         }
-        return notes.awaitingSignature(Caller.of(token))
+        return notes.awaitingSignature(caller.get())
                 .map(found -> new NoteView.Page(found.stream().map(NoteView.Summary::of).toList()));
     }
 
@@ -95,7 +95,7 @@ public class NoteResource {
     @Operation(summary = "Read a note", description = "With its addenda; ETag = version.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = NoteView.class)))
     public Uni<Response> getNote(@PathParam("id") UUID id) {
-        return notes.get(Caller.of(token), id).map(NoteResource::ok);
+        return notes.get(caller.get(), id).map(NoteResource::ok);
     }
 
     @PUT
@@ -113,7 +113,7 @@ public class NoteResource {
     public Uni<Response> editNote(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
                               @Valid @NotNull NoteRequests.UpdateNote request) {
         long expected = ETags.required(ifMatch);
-        return notes.edit(Caller.of(token), id, expected, request.content()).map(NoteResource::ok);
+        return notes.edit(caller.get(), id, expected, request.content()).map(NoteResource::ok);
     }
 
     @GET
@@ -121,7 +121,7 @@ public class NoteResource {
     @Operation(summary = "Every saved content of a note", description = "Oldest first.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = NoteView.Versions.class)))
     public Uni<NoteView.Versions> noteVersions(@PathParam("id") UUID id) {
-        return notes.versions(Caller.of(token), id)
+        return notes.versions(caller.get(), id)
                 .map(found -> new NoteView.Versions(found.stream().map(NoteView.Version::of).toList()));
     }
 
@@ -142,7 +142,7 @@ public class NoteResource {
     @APIResponse(responseCode = "409", description = "Already signed",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> signNote(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
-        return notes.sign(Caller.of(token), id, ETags.optional(ifMatch), authenticatedAt(token)).map(NoteResource::ok);
+        return notes.sign(caller.get(), id, ETags.optional(ifMatch), authenticatedAt(token)).map(NoteResource::ok);
     }
 
     @PUT
@@ -160,7 +160,7 @@ public class NoteResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> reassignSigner(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
                                         @Valid @NotNull NoteRequests.ReassignSigner request) {
-        return notes.reassignSigner(Caller.of(token), id, ETags.optional(ifMatch), request.signer(), request.reason())
+        return notes.reassignSigner(caller.get(), id, ETags.optional(ifMatch), request.signer(), request.reason())
                 .map(NoteResource::ok);
     }
 
@@ -172,7 +172,7 @@ public class NoteResource {
                     + "sign-in). A draft is 409: edit it instead.")
     @APIResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = NoteView.class)))
     public Uni<Response> addAddendum(@PathParam("id") UUID id, @Valid @NotNull NoteRequests.CreateAddendum request) {
-        return notes.addAddendum(Caller.of(token), id, request.text(), authenticatedAt(token))
+        return notes.addAddendum(caller.get(), id, request.text(), authenticatedAt(token))
                 .map(read -> Response.status(Response.Status.CREATED)
                         .tag(new EntityTag(Long.toString(read.note().version())))
                         .entity(NoteView.of(read.note(), read.addenda())).build());
@@ -186,7 +186,7 @@ public class NoteResource {
                     + "addenda. Drafts: 409. Audited as note.pdf.")
     @APIResponse(responseCode = "200", description = "application/pdf")
     public Uni<Response> notePdf(@PathParam("id") UUID id) {
-        return notes.pdf(Caller.of(token), id, config.pdf().clinicName())
+        return notes.pdf(caller.get(), id, config.pdf().clinicName())
                 .map(pdf -> Response.ok(pdf.bytes(), "application/pdf")
                         .header("Content-Disposition", "inline; filename=\"note-" + pdf.note().id() + ".pdf\"")
                         .header("Cache-Control", "private, no-store")
@@ -213,10 +213,5 @@ public class NoteResource {
         }
         long issuedAt = token.getIssuedAtTime();
         return issuedAt > 0 ? Instant.ofEpochSecond(issuedAt) : null;
-    }
-
-    @ServerExceptionMapper
-    Response validation(ResteasyReactiveViolationException e, HttpServerRequest request) {
-        return ValidationProblems.response(e, request);
     }
 }

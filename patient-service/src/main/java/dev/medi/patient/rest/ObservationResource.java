@@ -4,11 +4,9 @@ import dev.medi.patient.service.ObservationService;
 import dev.medi.platform.defaults.Problem;
 import dev.medi.platform.defaults.ProblemException;
 import dev.medi.platform.defaults.ProblemType;
-import dev.medi.platform.defaults.security.Caller;
+import dev.medi.platform.defaults.security.CurrentCaller;
 import dev.medi.platform.defaults.security.Roles;
-import io.quarkus.hibernate.validator.runtime.jaxrs.ResteasyReactiveViolationException;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.http.HttpServerRequest;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -25,14 +23,12 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -51,11 +47,11 @@ import java.util.UUID;
 public class ObservationResource {
 
     private final ObservationService observations;
-    private final JsonWebToken token;
+    private final CurrentCaller caller;
 
-    ObservationResource(ObservationService observations, JsonWebToken token) {
+    ObservationResource(ObservationService observations, CurrentCaller caller) {
         this.observations = observations;
-        this.token = token;
+        this.caller = caller;
     }
 
     @POST
@@ -69,7 +65,7 @@ public class ObservationResource {
     @APIResponse(responseCode = "400", description = "Invalid vitals; nothing stored",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> record(@PathParam("patientId") UUID patientId, @Valid @NotNull RecordVitalsRequest request) {
-        return observations.record(Caller.of(token), patientId, request.toCommand())
+        return observations.record(caller.get(), patientId, request.toCommand())
                 .map(recorded -> Response.status(Response.Status.CREATED)
                         .entity(new ObservationPage(recorded.stream().map(ObservationView::of).toList(), null)).build());
     }
@@ -84,7 +80,7 @@ public class ObservationResource {
                                      @QueryParam("since") @Size(max = 40) String since,
                                      @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200) int limit,
                                      @QueryParam("after") @Size(max = 300) String after) {
-        return observations.list(Caller.of(token), patientId, code, instant("since", since), limit, after)
+        return observations.list(caller.get(), patientId, code, instant("since", since), limit, after)
                 .map(page -> new ObservationPage(page.items().stream().map(ObservationView::of).toList(), page.next()));
     }
 
@@ -100,10 +96,5 @@ public class ObservationResource {
             throw new ProblemException(ProblemType.VALIDATION, "The query has invalid parameters.",
                     List.of(new Problem.FieldError(name, "must be an instant (2026-03-01T10:00:00Z) or a date (2026-03-01)")));
         }
-    }
-
-    @ServerExceptionMapper
-    Response validation(ResteasyReactiveViolationException e, HttpServerRequest request) {
-        return ValidationProblems.response(e, request);
     }
 }

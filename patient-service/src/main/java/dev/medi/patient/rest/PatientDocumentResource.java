@@ -4,7 +4,7 @@ import dev.medi.patient.service.DocumentService;
 import dev.medi.platform.defaults.Problem;
 import dev.medi.platform.defaults.ProblemException;
 import dev.medi.platform.defaults.ProblemType;
-import dev.medi.platform.defaults.security.Caller;
+import dev.medi.platform.defaults.security.CurrentCaller;
 import dev.medi.platform.defaults.security.Roles;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -19,7 +19,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -45,11 +44,11 @@ import java.util.UUID;
 public class PatientDocumentResource {
 
     private final DocumentService documents;
-    private final JsonWebToken token;
+    private final CurrentCaller caller;
 
-    PatientDocumentResource(DocumentService documents, JsonWebToken token) {
+    PatientDocumentResource(DocumentService documents, CurrentCaller caller) {
         this.documents = documents;
-        this.token = token;
+        this.caller = caller;
     }
 
     @POST
@@ -69,7 +68,7 @@ public class PatientDocumentResource {
                                    @HeaderParam("Content-Type") String contentType,
                                    @QueryParam("title") String title, @QueryParam("category") String category,
                                    @QueryParam("fileName") String fileName, byte[] content) {
-        return created(documents.upload(Caller.of(token), patientId,
+        return created(documents.upload(caller.get(), patientId,
                 new DocumentService.Upload(title, category, fileName, contentType, content)));
     }
 
@@ -94,7 +93,7 @@ public class PatientDocumentResource {
                 })
                 .runSubscriptionOn(io.smallrye.mutiny.infrastructure.Infrastructure.getDefaultWorkerPool())
                 .emitOn(contextExecutor())
-                .chain(bytes -> created(documents.upload(Caller.of(token), patientId,
+                .chain(bytes -> created(documents.upload(caller.get(), patientId,
                         new DocumentService.Upload(title, category, file.fileName(), file.contentType(), bytes))));
     }
 
@@ -102,7 +101,7 @@ public class PatientDocumentResource {
     @Operation(summary = "A patient's documents", description = "Metadata, newest first. Audited once per list.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = DocumentList.class)))
     public Uni<DocumentList> listDocuments(@PathParam("patientId") UUID patientId) {
-        return documents.list(Caller.of(token), patientId)
+        return documents.list(caller.get(), patientId)
                 .map(found -> new DocumentList(found.stream().map(DocumentView::of).toList()));
     }
 

@@ -3,10 +3,9 @@ package dev.medi.patient.rest;
 import dev.medi.patient.service.EncounterService;
 import dev.medi.platform.defaults.Problem;
 import dev.medi.platform.defaults.security.Caller;
+import dev.medi.platform.defaults.security.CurrentCaller;
 import dev.medi.platform.defaults.security.Roles;
-import io.quarkus.hibernate.validator.runtime.jaxrs.ResteasyReactiveViolationException;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.http.HttpServerRequest;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -25,14 +24,12 @@ import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import java.util.UUID;
 
@@ -49,11 +46,11 @@ import java.util.UUID;
 public class PatientEncounterResource {
 
     private final EncounterService encounters;
-    private final JsonWebToken token;
+    private final CurrentCaller caller;
 
-    PatientEncounterResource(EncounterService encounters, JsonWebToken token) {
+    PatientEncounterResource(EncounterService encounters, CurrentCaller caller) {
         this.encounters = encounters;
-        this.token = token;
+        this.caller = caller;
     }
 
     @POST
@@ -66,7 +63,8 @@ public class PatientEncounterResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> open(@PathParam("patientId") UUID patientId, @Valid @NotNull OpenEncounterRequest request) {
         // attending: the caller's user id (the token subject), as the queue names the doctor who called the entry
-        return encounters.open(Caller.of(token), token.getSubject(), patientId, request.toCommand())
+        Caller who = caller.get();
+        return encounters.open(who, who.subject(), patientId, request.toCommand())
                 .map(encounter -> Response.created(UriBuilder.fromPath("/api/v1/encounters/{id}").build(encounter.id()))
                         .tag(new EntityTag(Long.toString(encounter.version()))).entity(EncounterView.of(encounter)).build());
     }
@@ -78,12 +76,7 @@ public class PatientEncounterResource {
     public Uni<EncounterPage> list(@PathParam("patientId") UUID patientId,
                                    @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(100) int limit,
                                    @QueryParam("after") @Size(max = 300) String after) {
-        return encounters.list(Caller.of(token), patientId, limit, after)
+        return encounters.list(caller.get(), patientId, limit, after)
                 .map(page -> new EncounterPage(page.items().stream().map(EncounterView::of).toList(), page.next()));
-    }
-
-    @ServerExceptionMapper
-    Response validation(ResteasyReactiveViolationException e, HttpServerRequest request) {
-        return ValidationProblems.response(e, request);
     }
 }

@@ -1,11 +1,9 @@
 package dev.medi.patient.rest;
 
 import dev.medi.patient.service.PatientHistoryService;
-import dev.medi.platform.defaults.security.Caller;
+import dev.medi.platform.defaults.security.CurrentCaller;
 import dev.medi.platform.defaults.security.Roles;
-import io.quarkus.hibernate.validator.runtime.jaxrs.ResteasyReactiveViolationException;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.http.HttpServerRequest;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -18,14 +16,12 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import java.util.UUID;
 
@@ -38,11 +34,11 @@ import java.util.UUID;
 public class PatientHistoryResource {
 
     private final PatientHistoryService history;
-    private final JsonWebToken token;
+    private final CurrentCaller caller;
 
-    PatientHistoryResource(PatientHistoryService history, JsonWebToken token) {
+    PatientHistoryResource(PatientHistoryService history, CurrentCaller caller) {
         this.history = history;
-        this.token = token;
+        this.caller = caller;
     }
 
     @GET
@@ -54,12 +50,7 @@ public class PatientHistoryResource {
     public Uni<HistoryPage> page(@PathParam("patientId") UUID patientId,
                                  @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(100) int limit,
                                  @QueryParam("after") @Size(max = 300) String after) {
-        return history.page(Caller.of(token), patientId, limit, after)
+        return history.page(caller.get(), patientId, limit, after)
                 .map(page -> new HistoryPage(page.items().stream().map(HistoryPage.Item::of).toList(), page.next()));
-    }
-
-    @ServerExceptionMapper
-    Response validation(ResteasyReactiveViolationException e, HttpServerRequest request) {
-        return ValidationProblems.response(e, request);
     }
 }

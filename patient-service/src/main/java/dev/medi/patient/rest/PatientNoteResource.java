@@ -1,7 +1,7 @@
 package dev.medi.patient.rest;
 
 import dev.medi.patient.service.NoteService;
-import dev.medi.platform.defaults.security.Caller;
+import dev.medi.platform.defaults.security.CurrentCaller;
 import dev.medi.platform.defaults.security.Roles;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -10,7 +10,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -29,11 +28,11 @@ import java.util.UUID;
 public class PatientNoteResource {
 
     private final NoteService notes;
-    private final JsonWebToken token;
+    private final CurrentCaller caller;
 
-    PatientNoteResource(NoteService notes, JsonWebToken token) {
+    PatientNoteResource(NoteService notes, CurrentCaller caller) {
         this.notes = notes;
-        this.token = token;
+        this.caller = caller;
     }
 
     @GET
@@ -41,7 +40,7 @@ public class PatientNoteResource {
             + "access to the patient and admins; the front desk is refused (audited).")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = NoteView.Page.class)))
     public Uni<NoteView.Page> listPatientNotes(@PathParam("patientId") UUID patientId) {
-        return notes.ofPatient(Caller.of(token), patientId)
+        return notes.ofPatient(caller.get(), patientId)
                 .map(found -> new NoteView.Page(found.stream().map(NoteView.Summary::of).toList()));
     }
 }

@@ -3,15 +3,13 @@ package dev.medi.patient.rest;
 import dev.medi.patient.service.BreakGlassService;
 import dev.medi.patient.service.PatientSearchService;
 import dev.medi.patient.service.PatientService;
+import dev.medi.patient.service.PossibleDuplicateException;
 import dev.medi.platform.defaults.Problem;
 import dev.medi.platform.defaults.ProblemException;
 import dev.medi.platform.defaults.ProblemType;
-import dev.medi.platform.defaults.security.Caller;
+import dev.medi.platform.defaults.security.CurrentCaller;
 import dev.medi.platform.defaults.security.Roles;
-import io.quarkus.hibernate.validator.runtime.jaxrs.ResteasyReactiveViolationException;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.http.HttpServerRequest;
-import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -29,7 +27,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -59,14 +56,14 @@ public class PatientResource {
     private final PatientService patients;
     private final PatientSearchService search;
     private final BreakGlassService breakGlass;
-    private final JsonWebToken token;
+    private final CurrentCaller caller;
 
     PatientResource(PatientService patients, PatientSearchService search, BreakGlassService breakGlass,
-                    JsonWebToken token) {
+                    CurrentCaller caller) {
         this.patients = patients;
         this.search = search;
         this.breakGlass = breakGlass;
-        this.token = token;
+        this.caller = caller;
     }
 
     @POST
@@ -85,7 +82,9 @@ public class PatientResource {
     public Uni<Response> register(
             @Parameter(description = "register although likely duplicates exist") @QueryParam("force") @DefaultValue("false") boolean force,
             @Valid @NotNull RegisterPatientRequest request) {
-        return patients.register(Caller.of(token), request.toDemographics(), force)
+        return patients.register(caller.get(), request.toDemographics(), force)
+                .onFailure(PossibleDuplicateException.class)
+                .transform(duplicate -> DuplicateWarning.problem((PossibleDuplicateException) duplicate))
                 .map(patient -> Response.created(UriBuilder.fromPath("/api/v1/patients/{id}").build(patient.id()))
                         .tag(ETags.of(patient)).entity(PatientView.of(patient)).build());
     }
@@ -108,7 +107,7 @@ public class PatientResource {
                                    @QueryParam("after") @Size(max = 200) String after) {
         boolean nameQuery = q != null && !q.isBlank();
         long started = System.nanoTime();
-        return search.search(Caller.of(token), new PatientSearchService.Criteria(q, date("birthDate", birthDate), phone, mrn),
+        return search.search(caller.get(), new PatientSearchService.Criteria(q, date("birthDate", birthDate), phone, mrn),
                         limit, after)
                 .map(page -> Response.ok(new PatientPage(page.items().stream()
                                 .map(found -> PatientSummary.of(found, nameQuery)).toList(), page.next()))
@@ -127,7 +126,7 @@ public class PatientResource {
     @APIResponse(responseCode = "410", description = "Entered in error",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> get(@PathParam("id") UUID id) {
-        return patients.get(Caller.of(token), id)
+        return patients.get(caller.get(), id)
                 .map(patient -> Response.ok(PatientView.of(patient)).tag(ETags.of(patient)).build());
     }
 
@@ -144,7 +143,7 @@ public class PatientResource {
     public Uni<Response> update(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
                                 @Valid @NotNull UpdatePatientRequest request) {
         long expectedVersion = ETags.required(ifMatch);
-        return patients.update(Caller.of(token), id, expectedVersion, request.toChanges())
+        return patients.update(caller.get(), id, expectedVersion, request.toChanges())
                 .map(patient -> Response.ok(PatientView.of(patient)).tag(ETags.of(patient)).build());
     }
 
@@ -160,7 +159,7 @@ public class PatientResource {
     public Uni<Response> enteredInError(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
                                         @Valid @NotNull EnteredInErrorRequest request) {
         Long expectedVersion = ETags.optional(ifMatch);
-        return patients.markEnteredInError(Caller.of(token), id, expectedVersion, request.reason())
+        return patients.markEnteredInError(caller.get(), id, expectedVersion, request.reason())
                 .map(patient -> Response.ok(PatientView.of(patient)).tag(ETags.of(patient)).build());
     }
 
@@ -173,7 +172,7 @@ public class PatientResource {
     @APIResponse(responseCode = "403", description = "Not clinical staff (audited as denied)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> breakGlass(@PathParam("id") UUID id, @Valid @NotNull BreakGlassRequest request) {
-        return breakGlass.breakGlass(Caller.of(token), id, request.reason())
+        return breakGlass.breakGlass(caller.get(), id, request.reason())
                 .map(grant -> Response.status(Response.Status.CREATED).entity(BreakGlassView.of(grant)).build());
     }
 
@@ -188,11 +187,5 @@ public class PatientResource {
             throw new ProblemException(ProblemType.VALIDATION, "The search has invalid parameters.",
                     List.of(new Problem.FieldError(name, "must be a date, YYYY-MM-DD")));
         }
-    }
-
-    /** Field paths with list positions (see {@link ValidationProblems}). */
-    @ServerExceptionMapper
-    Response validation(ResteasyReactiveViolationException e, HttpServerRequest request) {
-        return ValidationProblems.response(e, request);
     }
 }

@@ -1,9 +1,11 @@
 package dev.medi.patient.service;
 
-/** The record was entered in error and only admins may see it: answered with 410 Gone. */
-public class RecordGoneException extends RuntimeException {
+import dev.medi.platform.defaults.ProblemException;
+
+/** The record was entered in error and only admins may see it: answered with 410 {@code entered-in-error}. */
+public class RecordGoneException extends ProblemException {
 
     public RecordGoneException(String detail) {
-        super(detail, null, false, false);
+        super(PatientProblemType.ENTERED_IN_ERROR, detail);
     }
 }
