@@ -60,7 +60,7 @@ class SearchCursorTest {
         assertNull(SearchCursor.keysetParameter("after", " ", "encounters"));
         ProblemException refused = assertThrows(ProblemException.class,
                 () -> SearchCursor.keysetParameter("after", "bm90IGEgY3Vyc29y", "encounters"));
-        assertEquals(ProblemType.VALIDATION, refused.type());
+        assertEquals(ProblemType.VALIDATION, refused.kind());
         assertEquals("after", refused.errors().get(0).field());
         assertEquals(Optional.empty(), SearchCursor.decodeKeyset(encode("k1|x|0|" + UUID.randomUUID() + "||"
                 + SearchCursor.hash("encounters")), "encounters"));

@@ -59,15 +59,6 @@ public class ProblemException extends RuntimeException {
         return kind;
     }
 
-    /**
-     * @deprecated use {@link #kind()}; a service's own kind is answered here as the platform kind of its
-     * status. Kept for code not yet moved (patient-service's FHIR edge)
-     */
-    @Deprecated
-    public ProblemType type() {
-        return kind instanceof ProblemType type ? type : ProblemType.forStatus(kind.status());
-    }
-
     public String detail() {
         return getMessage();
     }

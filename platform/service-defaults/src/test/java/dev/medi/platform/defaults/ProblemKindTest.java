@@ -120,11 +120,4 @@ class ProblemKindTest {
         assertEquals(429, response.getStatus());
         assertEquals(List.of("7"), response.getHeaders().get("Retry-After"));
     }
-
-    @Test
-    void theDeprecatedTypeAnswersAServiceKindByItsStatus() {
-        @SuppressWarnings("deprecation")
-        ProblemType type = new ProblemException(WardProblem.BED_TAKEN, "x").type();
-        assertSame(ProblemType.CONFLICT, type);
-    }
 }

@@ -93,11 +93,8 @@ public class InputProblemMappers {
         return null;
     }
 
-    /**
-     * 400 with one field error per violation. Public for a resource that catches validation itself (the
-     * resource-level mappers of patient-service until they are deleted).
-     */
-    public static Response violations(ConstraintViolationException e, HttpServerRequest request) {
+    /** 400 with one field error per violation, each named by its {@link FieldPaths field path}. */
+    static Response violations(ConstraintViolationException e, HttpServerRequest request) {
         List<Problem.FieldError> errors = new ArrayList<>();
         for (ConstraintViolation<?> violation : e.getConstraintViolations()) {
             errors.add(new Problem.FieldError(FieldPaths.of(violation.getPropertyPath()), violation.getMessage()));
