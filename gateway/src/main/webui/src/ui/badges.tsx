@@ -1,0 +1,61 @@
+import { Badge, type BadgeProps } from '@mantine/core';
+import type { SlaState } from '../live/queueModel';
+
+/** ESI colours as emergency departments print them: 1 red … 5 blue; untriaged grey. */
+const ESI_COLOURS: Record<number, string> = { 1: 'red', 2: 'orange', 3: 'yellow', 4: 'green', 5: 'blue' };
+
+export function EsiBadge({ level, ...props }: { level: number | null | undefined } & BadgeProps) {
+  if (!level) {
+    return <Badge color="gray" variant="outline" {...props} aria-label="Not triaged yet">ESI –</Badge>;
+  }
+  return (
+    <Badge color={ESI_COLOURS[level] ?? 'gray'} variant="filled" autoContrast {...props} aria-label={`ESI level ${level}`}>
+      ESI {level}
+    </Badge>
+  );
+}
+
+const STATUS_LABELS: Record<string, { label: string; color: string }> = {
+  arrived: { label: 'Waiting for triage', color: 'gray' },
+  triaged: { label: 'Triaged', color: 'blue' },
+  called: { label: 'Called', color: 'violet' },
+  'in-consultation': { label: 'In consultation', color: 'grape' },
+  finished: { label: 'Finished', color: 'teal' },
+  cancelled: { label: 'Cancelled', color: 'dark' },
+  transferred: { label: 'Transferred', color: 'cyan' },
+  'left-without-being-seen': { label: 'Left without being seen', color: 'orange' },
+  'no-show': { label: 'No-show', color: 'orange' },
+};
+
+export function statusLabel(status: string | null | undefined): string {
+  return (status && STATUS_LABELS[status]?.label) ?? status ?? 'Unknown';
+}
+
+export function StatusBadge({ status, ...props }: { status: string | null | undefined } & BadgeProps) {
+  const known = status ? STATUS_LABELS[status] : undefined;
+  return <Badge color={known?.color ?? 'gray'} variant="light" {...props}>{known?.label ?? status ?? 'Unknown'}</Badge>;
+}
+
+export function SlaBadge({ state, ...props }: { state: SlaState | undefined } & BadgeProps) {
+  if (!state) return null;
+  const { label, color } = state === 'BREACHED' ? { label: 'SLA breached', color: 'red' }
+    : state === 'DUE_SOON' ? { label: 'SLA due soon', color: 'orange' } : { label: 'Within SLA', color: 'green' };
+  return <Badge color={color} variant={state === 'OK' ? 'outline' : 'filled'} {...props}>{label}</Badge>;
+}
+
+/** 0:42, 12:05, 2:03:10 — minutes and seconds, hours when needed. */
+export function formatDuration(totalSeconds: number): string {
+  const s = Math.max(0, Math.floor(totalSeconds));
+  const h = Math.floor(s / 3600);
+  const m = Math.floor((s % 3600) / 60);
+  const sec = String(s % 60).padStart(2, '0');
+  return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${sec}` : `${m}:${sec}`;
+}
+
+export function formatTime(iso: string | null | undefined): string {
+  return iso ? new Date(iso).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' }) : '–';
+}
+
+export function formatDateTime(iso: string | null | undefined): string {
+  return iso ? new Date(iso).toLocaleString([], { dateStyle: 'medium', timeStyle: 'short' }) : '–';
+}
