@@ -42,7 +42,8 @@ case "${1:-}" in
       exit 0
     fi
     echo "[webui] npm test"
-    npm test --silent
+    # until the app has its first unit test, an empty run is not a failure
+    npm test --silent -- --passWithNoTests
     ;;
   *)
     echo "usage: $0 install|build|test [skipTests maven.test.skip]" >&2
