@@ -63,14 +63,16 @@ public final class DevStack {
         }, "medi-shutdown"));
         LOG.info("""
 
-                Medi OS is up in {} s: {}
+                Medi OS is up in {} s. Open the clinic web app: {}/
+                  sign in as receptionist, nurse, doctor or admin, password medi-demo-<user> (e.g. nurse / medi-demo-nurse)
+                  waiting-room board (no sign-in): {}/board/?department={}
                   services: gateway :8080, auth :8081, patient :8082, queue :8083, ai :8084
                   health, metrics, OpenAPI (management ports, not public): gateway :9000, auth :9001, patient :9002,
                     queue :9003, ai :9004, e.g. http://127.0.0.1:9003/q/openapi
                   PostgreSQL 127.0.0.1:{} (user postgres), Kafka 127.0.0.1:{}
                   demo accounts (user / password): receptionist, nurse, doctor, admin / medi-demo-<user>
                   demo departments: {}
-                  sign in and check a patient in:
+                  the API from a terminal: sign in and check a patient in:
                     TOKEN=$(curl -s {}/api/v1/auth/login -H 'Content-Type: application/json' \\
                       -d '{"username":"receptionist","password":"medi-demo-receptionist"}' | sed 's/.*"accessToken":"\\([^"]*\\)".*/\\1/')
                     curl -i -X POST {}/api/v1/queues/{}/check-ins \\
@@ -81,6 +83,7 @@ public final class DevStack {
                   {}/board/?department={}.
                 Ctrl-C stops everything.""",
                 (System.nanoTime() - started) / 1_000_000_000, stack.gatewayUrl(),
+                stack.gatewayUrl(), DEMO_DEPARTMENTS.get(0),
                 LocalStack.LOCAL_POSTGRES_PORT, LocalStack.LOCAL_KAFKA_PORT, DEMO_DEPARTMENTS,
                 stack.gatewayUrl(), stack.gatewayUrl(), DEMO_DEPARTMENTS.get(0), stack.gatewayUrl().replace("http", "ws"),
                 stack.gatewayUrl(), DEMO_DEPARTMENTS.get(0));

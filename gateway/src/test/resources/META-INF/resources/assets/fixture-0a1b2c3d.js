@@ -1,0 +1,1 @@
+// a hashed asset of the web app, for the gateway tests
