@@ -12,18 +12,16 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Clock;
-import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.UUID;
 
 /**
  * A department's day for the operations dashboard: its statistics and its ended entries. A day is a date's midnight
- * to the next midnight in an IANA zone (UTC unless given; 23 or 25 hours on a daylight-saving change).
+ * to the next midnight in an IANA zone ({@code UTC} unless given; 23 or 25 hours on a daylight-saving change).
  */
 @ApplicationScoped
 public class QueueStatisticsService {
@@ -59,12 +57,12 @@ public class QueueStatisticsService {
      * @throws ProblemException 400 naming the field that is not a date or a zone
      */
     public Day day(String date, String zone) {
-        ZoneId zoneId;
-        try {
-            zoneId = zone == null || zone.isBlank() ? ZoneOffset.UTC : ZoneId.of(zone.strip());
-        } catch (DateTimeException e) {
+        // IANA region ids only: PostgreSQL reads a bare offset such as "+05:30" as POSIX, with the sign inverted
+        String zoneName = zone == null || zone.isBlank() ? "UTC" : zone.strip();
+        if (!ZoneId.getAvailableZoneIds().contains(zoneName)) {
             throw invalid("zone", "is not an IANA time zone (e.g. Europe/Berlin)");
         }
+        ZoneId zoneId = ZoneId.of(zoneName);
         LocalDate day;
         try {
             day = date == null || date.isBlank() ? LocalDate.now(clock.withZone(zoneId)) : LocalDate.parse(date.strip());
