@@ -5,7 +5,9 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
+import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.core.Vertx;
+import io.vertx.mutiny.core.buffer.Buffer;
 import io.vertx.mutiny.core.http.HttpClient;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -23,9 +25,9 @@ public class PatientServiceClient {
 
     /** What patient-service said about the patient. */
     public enum Answer {
-        /** 200, or 403 (it exists; the caller may not read it, which check-in does not need). */
+        /** 200 with an active record, or 403 (it exists; the caller may not read it, which check-in does not need). */
         EXISTS,
-        /** 404, or 410 (entered in error). */
+        /** 404, or 410 / a record entered in error. */
         ABSENT
     }
 
@@ -58,15 +60,24 @@ public class PatientServiceClient {
                 .putHeader("Accept", "application/json");
         return client.request(request)
                 .flatMap(sent -> sent.send())
-                .flatMap(response -> response.body().map(ignored -> response.statusCode()))
+                .flatMap(response -> response.body().map(body -> answer(response.statusCode(), body)))
                 .ifNoItem().after(config.timeout()).fail()
                 .onFailure(failure -> !(failure instanceof Unavailable))
-                .transform(failure -> new Unavailable(failure.getClass().getSimpleName()))
-                .map(status -> switch (status) {
-                    case 200, 403 -> Answer.EXISTS;
-                    case 404, 410 -> Answer.ABSENT;
-                    default -> throw new Unavailable("status " + status);
-                });
+                .transform(failure -> new Unavailable(failure.getClass().getSimpleName()));
+    }
+
+    /** Only the status, and for a 200 the record's {@code status}: an admin still reads a record entered in error. */
+    static Answer answer(int status, Buffer body) {
+        return switch (status) {
+            case 200 -> {
+                String recordStatus = body == null || body.length() == 0 ? null
+                        : new JsonObject(body.getDelegate()).getString("status");
+                yield "entered-in-error".equals(recordStatus) ? Answer.ABSENT : Answer.EXISTS;
+            }
+            case 403 -> Answer.EXISTS; // patient-service looks the record up before it checks access
+            case 404, 410 -> Answer.ABSENT;
+            default -> throw new Unavailable("status " + status);
+        };
     }
 
     @PreDestroy
