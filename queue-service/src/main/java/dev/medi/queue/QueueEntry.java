@@ -1,5 +1,7 @@
 package dev.medi.queue;
 
+import dev.medi.platform.defaults.ProblemException;
+import dev.medi.platform.defaults.ProblemType;
 import dev.medi.platform.defaults.TimeOrderedIds;
 import dev.medi.platform.events.QueueEntrySnapshot;
 import jakarta.persistence.Column;
@@ -35,7 +37,7 @@ public class QueueEntry {
     @Column(name = "ticket_day", nullable = false, updatable = false)
     private LocalDate ticketDay;
 
-    @Column(name = "patient_id", updatable = false)
+    @Column(name = "patient_id") // set later only by linkPatient (a walk-in registered afterwards)
     private UUID patientId;
 
     @Column(name = "arrival_name", updatable = false)
@@ -240,6 +242,21 @@ public class QueueEntry {
             slaBreachedAt = null; // a re-triage to a lower acuity can lift a breach
         }
         return changed;
+    }
+
+    /**
+     * Names the registered patient of a walk-in (an arrival checked in by name only) once they are registered.
+     * Only an entry without a patient that has not ended; kept in the history as a transition to the same status.
+     */
+    public QueueTransition linkPatient(UUID registeredPatient, String actor, Instant now) {
+        if (!status.active()) {
+            throw new IllegalTransitionException(status, status);
+        }
+        if (patientId != null) {
+            throw new ProblemException(ProblemType.CONFLICT, "The entry already belongs to a registered patient.");
+        }
+        patientId = Objects.requireNonNull(registeredPatient);
+        return QueueTransition.of(id, status, status, actor, now, "linked to the registered patient", null);
     }
 
     /** Marks the breach once, when a waiting entry is first seen past its due time. */

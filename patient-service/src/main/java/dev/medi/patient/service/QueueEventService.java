@@ -45,7 +45,9 @@ import java.util.stream.Collectors;
  *   <li>an entry of a registered patient is tracked in {@code patient_queue_entries}: while it is active, the
  *       clinical staff of its department see the patient; once it ended, not any more (ADR 0006). An older event
  *       never overwrites a newer one (entry version) and an ended entry never becomes active again;</li>
- *   <li>a check-in (or a transfer in) of a registered patient is audited as {@code patient.check-in} with the basis
+ *   <li>a check-in (or a transfer in, or a walk-in's entry linked to the patient registered afterwards:
+ *       {@code patient-linked}, from then on like any entry of a registered patient) of a registered patient is
+ *       audited as {@code patient.check-in} with the basis
  *       {@code queue-entry} and the entry's id, in the name of the user who made it (the event's actor; an event
  *       without one: {@link #ACTOR});</li>
  *   <li>an entry in consultation opens the entry's encounter (once per entry); an entry that leaves (finished,
@@ -233,13 +235,15 @@ public class QueueEventService {
     }
 
     /**
-     * A registered patient entering a department's queue is an access to the patient (it gives the department's
+     * A registered patient entering a department's queue (checked in, transferred in, or a walk-in's entry linked to
+     * them) is an access to the patient (it gives the department's
      * clinical staff access while the entry is active): audited against the patient with the entry as basis, in the
      * name of the user who checked the patient in (or transferred them), with that user's roles. An event without an
      * actor (older than the field) is audited as {@link #ACTOR}; queue-service's history of the entry names the person.
      */
     private Uni<Void> checkInAudit(InboundEvent<?> event, QueueEntrySnapshot entry, QueueEventActor actor) {
-        if (!event.is(QueueEvents.CHECKED_IN) && !event.is(QueueEvents.TRANSFERRED_IN)) {
+        if (!event.is(QueueEvents.CHECKED_IN) && !event.is(QueueEvents.TRANSFERRED_IN)
+                && !event.is(QueueEvents.PATIENT_LINKED)) {
             return Uni.createFrom().voidItem();
         }
         return audit.recordAll(caller(actor), PatientAudit.CHECK_IN, List.of(new PatientAudit.Accessed(entry.patientId(),

@@ -110,6 +110,10 @@ public final class LocalStack implements AutoCloseable {
         if (service == MediService.QUEUE) {
             // the demo accounts work in the demo departments: they must exist in every profile the stack runs
             config.put("medi.queue.demo.departments", "true");
+            // check-in asks patient-service about a patient whose registration event has not arrived (ADR 0016)
+            if (ports.containsKey(MediService.PATIENT)) {
+                config.put("medi.queue.patient-service.url", "http://127.0.0.1:" + ports.get(MediService.PATIENT));
+            }
         }
         if (service == MediService.GATEWAY) {
             for (MediService upstream : MediService.values()) {

@@ -25,6 +25,9 @@ public interface QueueConfig {
     /** Defaults for a new department. */
     Defaults defaults();
 
+    /** patient-service, asked about a patient a check-in names before its registration event arrived (ADR 0016). */
+    PatientService patientService();
+
     interface Priority {
         /** ESI level assumed for an entry not yet triaged (ordering and target). */
         @WithDefault("3")
@@ -83,5 +86,14 @@ public interface QueueConfig {
 
         @WithDefault("23:59")
         LocalTime autoCloseAt();
+    }
+
+    interface PatientService {
+        /** Base URL of patient-service's API (its own port, not the gateway). */
+        String url();
+
+        /** Longest wait for its answer; after it the check-in answers 503. */
+        @WithDefault("2s")
+        Duration timeout();
     }
 }

@@ -7,7 +7,6 @@ import dev.medi.queue.service.IdempotencyKey;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.RowIterator;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -29,17 +28,25 @@ import java.time.ZoneOffset;
 @ApplicationScoped
 public class CheckInRepository {
 
+    /** What the statement did: the ticket drawn, or none; and whether the patient named was known (or none was). */
+    public record Stored(String ticket, boolean patientKnown) {
+    }
+
     /**
-     * Every sub-statement feeds on the one before, so if the key is already taken (a concurrent duplicate waits
+     * Every sub-statement feeds on the one before, so if the patient named is not a known, active one
+     * ({@code known_patients}, ADR 0016) or the key is already taken (a concurrent duplicate waits
      * here for the first one's commit) nothing at all is written and no row comes back. The ticket is drawn by
      * {@code queue_next_ticket} (R__queue_ticket.sql, shared with transfers) and written into the event's payload,
      * which was serialised before the number existed. The event's sequence number is given at commit, in the scope
      * of the row's {@code sequence_scope} (R__queue_event_numbering.sql).
      */
     private static final String INSERT_ARRIVAL = """
-            with claim as (
+            with known as (
+                select 1 where $9::uuid is null
+                   or exists (select 1 from known_patients where patient_id = $9::uuid and status = 'active')
+            ), claim as (
                 insert into idempotency_keys (caller, key, request_hash, entry_id, created_at)
-                values ($1::text, $2::text, $3::text, $4::uuid, $5::timestamptz)
+                select $1::text, $2::text, $3::text, $4::uuid, $5::timestamptz from known
                 on conflict do nothing
                 returning entry_id
             ), ticket as (
@@ -60,7 +67,7 @@ public class CheckInRepository {
                        jsonb_set(($24::text)::jsonb, '{entry,ticket}', to_jsonb(entry.ticket))::text, $25::timestamptz
                   from entry
             )
-            select ticket from entry""";
+            select (select ticket from entry) as ticket, exists (select 1 from known) as patient_known""";
 
     private final Pool pool;
 
@@ -76,9 +83,10 @@ public class CheckInRepository {
      * @param transition  its first transition
      * @param event       its checked-in event, prepared with the same placeholder ticket
      * @param departmentCode the prefix of the ticket
-     * @return the ticket it was given, or {@code null} if the key was already claimed (nothing was written)
+     * @return the ticket it was given, or none if the patient is not known or the key was already claimed (then
+     * nothing was written)
      */
-    public Uni<String> insertArrival(IdempotencyKey key, QueueEntry arrival, String departmentCode,
+    public Uni<Stored> insertArrival(IdempotencyKey key, QueueEntry arrival, String departmentCode,
                                      QueueTransition transition, OutboxEvent event) {
         Tuple parameters = Tuple.tuple()
                 .addString(key.caller()).addString(key.value()).addString(key.requestHash())
@@ -92,8 +100,8 @@ public class CheckInRepository {
                 .addString(event.source).addString(event.subject).addUUID(event.sequenceScope).addString(event.payload)
                 .addOffsetDateTime(utc(event.occurredAt));
         return pool.preparedQuery(INSERT_ARRIVAL).execute(parameters).map(rows -> {
-            RowIterator<Row> iterator = rows.iterator();
-            return iterator.hasNext() ? iterator.next().getString("ticket") : null;
+            Row row = rows.iterator().next();
+            return new Stored(row.getString("ticket"), row.getBoolean("patient_known"));
         });
     }
 

@@ -67,6 +67,21 @@ public class QueueEntryRepository implements PanacheRepositoryBase<QueueEntry, U
                 departmentId, since);
     }
 
+    /**
+     * Entries of the department that ended within [{@code from}, {@code to}), newest end first (then id), after the
+     * entry {@code before} of that order when given; at most {@code limit}.
+     */
+    public Uni<List<QueueEntry>> ended(UUID departmentId, Instant from, Instant to, QueueEntry before, int limit) {
+        if (before == null) {
+            return find("departmentId = ?1 and endedAt >= ?2 and endedAt < ?3 order by endedAt desc, id desc",
+                    departmentId, from, to).range(0, limit - 1).list();
+        }
+        return find("""
+                departmentId = ?1 and endedAt >= ?2 and endedAt < ?3
+                and (endedAt < ?4 or (endedAt = ?4 and id < ?5)) order by endedAt desc, id desc""",
+                departmentId, from, to, before.endedAt(), before.id()).range(0, limit - 1).list();
+    }
+
     /** Waiting entries per department and level, for the metrics (its own session: read by the SLA monitor). */
     @WithSession
     public Uni<List<Object[]>> waitingCounts() {

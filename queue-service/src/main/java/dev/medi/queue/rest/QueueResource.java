@@ -9,12 +9,19 @@ import dev.medi.queue.service.CheckInService;
 import dev.medi.queue.service.IdempotencyKey;
 import dev.medi.queue.service.QueueFlowService;
 import dev.medi.queue.service.QueueSnapshotService;
+import dev.medi.queue.service.QueueStatisticsService;
 import dev.medi.queue.service.TriageService;
 import dev.medi.queue.triage.TriageAssessment;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -28,6 +35,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -35,6 +43,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.UUID;
 
 /** A department's queue: check-in, triage, the snapshot, and every step of an entry's way through it. */
@@ -52,15 +61,20 @@ public class QueueResource {
     private final TriageService triage;
     private final QueueFlowService flow;
     private final QueueSnapshotService snapshots;
+    private final QueueStatisticsService statistics;
     private final CurrentCaller caller;
+    /** The caller's own token, passed on when patient-service is asked about a patient in the caller's name. */
+    private final JsonWebToken token;
 
     QueueResource(CheckInService checkIns, TriageService triage, QueueFlowService flow, QueueSnapshotService snapshots,
-                  CurrentCaller caller) {
+                  QueueStatisticsService statistics, CurrentCaller caller, JsonWebToken token) {
         this.checkIns = checkIns;
         this.triage = triage;
         this.flow = flow;
         this.snapshots = snapshots;
+        this.statistics = statistics;
         this.caller = caller;
+        this.token = token;
     }
 
     /**
@@ -74,7 +88,11 @@ public class QueueResource {
             content = @Content(schema = @Schema(implementation = QueueEntryView.class)))
     @APIResponse(responseCode = "400", description = "Invalid request or no Idempotency-Key",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "Idempotency-Key reused for a different request",
+    @APIResponse(responseCode = "422", description = "Idempotency-Key reused for a different request, or "
+            + "unknown-patient: patientId names no registered patient (nothing is stored)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "503", description = "The patient is not known here yet and patient-service cannot "
+            + "confirm it now (nothing is stored; retry with the same Idempotency-Key)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> checkIn(@PathParam("departmentId") UUID departmentId,
                                  @HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey,
@@ -82,7 +100,8 @@ public class QueueResource {
         String key = IdempotencyKey.require(idempotencyKey);
         String arrivalName = request.arrivalName() == null || request.arrivalName().isBlank() ? null : request.arrivalName();
         return checkIns.checkIn(caller.get(), departmentId, key,
-                        new CheckInService.Arrival(request.patientId(), arrivalName, request.chiefComplaint()))
+                        new CheckInService.Arrival(request.patientId(), arrivalName, request.chiefComplaint()),
+                        token.getRawToken())
                 .map(checkedIn -> {
                     Response.ResponseBuilder response = Response.created(UriBuilder.fromPath("/api/v1/queues/{departmentId}/entries/{entryId}")
                             .build(departmentId, checkedIn.entry().id())).entity(QueueEntryView.of(checkedIn.entry()));
@@ -96,6 +115,60 @@ public class QueueResource {
     @RolesAllowed({Roles.RECEPTIONIST, Roles.NURSE, Roles.DOCTOR, Roles.ADMIN})
     public Uni<QueueSnapshot> snapshot(@PathParam("departmentId") UUID departmentId) {
         return snapshots.snapshot(caller.get(), departmentId);
+    }
+
+    /**
+     * The operations dashboard's figures of one day: waiting now, SLA breaches, waits (median, p90) by ESI level,
+     * arrivals and finished consultations per hour, left without being seen, triage overrides and totals.
+     */
+    @GET
+    @Path("/statistics")
+    @RolesAllowed({Roles.RECEPTIONIST, Roles.NURSE, Roles.DOCTOR, Roles.ADMIN})
+    @APIResponse(responseCode = "200", description = "The day's figures",
+            content = @Content(schema = @Schema(implementation = QueueStatisticsView.class)))
+    @APIResponse(responseCode = "400", description = "date is not YYYY-MM-DD or zone is not an IANA time zone",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Not a department of the caller",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such department",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<QueueStatisticsView> statistics(@PathParam("departmentId") UUID departmentId,
+                                               @Parameter(description = "YYYY-MM-DD; default: today in zone")
+                                               @QueryParam("date") @Size(max = 10) String date,
+                                               @Parameter(description = "IANA time zone; default UTC")
+                                               @QueryParam("zone") @Size(max = 64) String zone) {
+        return statistics.statistics(caller.get(), departmentId, statistics.day(date, zone)).map(QueueStatisticsView::of);
+    }
+
+    /**
+     * The day's ended entries (finished, transferred, left without being seen, no-show, cancelled), newest end
+     * first; {@code state=ended} is the only state listed here (the live queue is the snapshot).
+     */
+    @GET
+    @Path("/entries")
+    @RolesAllowed({Roles.RECEPTIONIST, Roles.NURSE, Roles.DOCTOR, Roles.ADMIN})
+    @APIResponse(responseCode = "200", description = "A page of entries; pass next as before for the next page",
+            content = @Content(schema = @Schema(implementation = QueueEntryPage.class)))
+    @APIResponse(responseCode = "400", description = "state is not ended, or date, zone, before or limit invalid",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Not a department of the caller",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such department",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<QueueEntryPage> entries(@PathParam("departmentId") UUID departmentId,
+                                       @QueryParam("state") @NotNull @Pattern(regexp = "ended") String state,
+                                       @Parameter(description = "YYYY-MM-DD; default: today in zone")
+                                       @QueryParam("date") @Size(max = 10) String date,
+                                       @Parameter(description = "IANA time zone; default UTC")
+                                       @QueryParam("zone") @Size(max = 64) String zone,
+                                       @Parameter(description = "the next of the previous page")
+                                       @QueryParam("before") @Size(max = 36) String before,
+                                       @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200) int limit) {
+        return statistics.ended(caller.get(), departmentId, statistics.day(date, zone), statistics.cursor(before), limit)
+                .map(page -> {
+                    List<QueueEntryView> items = page.entries().stream().map(QueueEntryView::of).toList();
+                    return new QueueEntryPage(items, page.more() ? items.get(items.size() - 1).id() : null);
+                });
     }
 
     @GET
@@ -199,6 +272,33 @@ public class QueueResource {
     public Uni<QueueEntryView> cancel(@PathParam("departmentId") UUID departmentId, @PathParam("entryId") UUID entryId,
                                       @Valid @NotNull CancelRequest request) {
         return flow.cancel(caller.get(), departmentId, entryId, request.reason().strip()).map(QueueEntryView::of);
+    }
+
+    /**
+     * Names the registered patient of a walk-in's entry (registered after the check-in). The patient must be one a
+     * check-in could name; the entry must have no patient yet and must not have ended.
+     */
+    @POST
+    @Path("/entries/{entryId}/patient")
+    @RolesAllowed({Roles.RECEPTIONIST, Roles.NURSE, Roles.ADMIN})
+    @APIResponse(responseCode = "200", description = "Linked; the entry with its patientId",
+            content = @Content(schema = @Schema(implementation = QueueEntryView.class)))
+    @APIResponse(responseCode = "400", description = "No patientId",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Not a department of the caller",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such entry in this department",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The entry has a patient already, or has ended",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "unknown-patient: patientId names no registered patient",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "503", description = "patient-service cannot confirm the patient now",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<QueueEntryView> linkPatient(@PathParam("departmentId") UUID departmentId, @PathParam("entryId") UUID entryId,
+                                           @Valid @NotNull LinkPatientRequest request) {
+        return flow.linkPatient(caller.get(), departmentId, entryId, request.patientId(), token.getRawToken())
+                .map(QueueEntryView::of);
     }
 
     /** Admin only: place a waiting entry at a priority (or back to the computed one); the reason is audited. */

@@ -48,11 +48,12 @@ public class CheckInService {
     private final QueueEventPublisher events;
     private final QueuePriority rules;
     private final QueueMetrics metrics;
+    private final KnownPatients knownPatients;
     private final Clock clock = Clock.systemUTC();
 
     CheckInService(DepartmentDirectory departments, QueueEntryRepository entries, CheckInRepository checkIns,
                    IdempotencyKeyRepository idempotencyKeys, QueueEventPublisher events, QueuePriority rules,
-                   QueueMetrics metrics) {
+                   QueueMetrics metrics, KnownPatients knownPatients) {
         this.departments = departments;
         this.entries = entries;
         this.checkIns = checkIns;
@@ -60,16 +61,20 @@ public class CheckInService {
         this.events = events;
         this.rules = rules;
         this.metrics = metrics;
+        this.knownPatients = knownPatients;
     }
 
     /**
      * Claims the key and stores the entry, its ticket number, its first transition and its event in one statement
      * (ADR 0005). A repeat with the same key (even concurrent: it waits for the first one's commit) returns the
-     * original entry; the same key with a different request is refused with 422.
+     * original entry; the same key with a different request is refused with 422. A patient id must name a registered
+     * patient ({@link KnownPatients}): else 422 {@code unknown-patient}, or 503 when that cannot be confirmed.
      *
      * @param idempotencyKey the header as checked by {@link IdempotencyKey#require}
+     * @param bearerToken    the caller's access token, to ask patient-service in its name on a projection miss
      */
-    public Uni<CheckedIn> checkIn(Caller caller, UUID departmentId, String idempotencyKey, Arrival arrival) {
+    public Uni<CheckedIn> checkIn(Caller caller, UUID departmentId, String idempotencyKey, Arrival arrival,
+                                  String bearerToken) {
         caller.requireDepartment(departmentId);
         // PostgreSQL keeps microseconds: the event and the answer must carry the times exactly as stored.
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
@@ -77,13 +82,22 @@ public class CheckInService {
         UUID entryId = TimeOrderedIds.next();
         return departments.active(departmentId).flatMap(department -> {
                     QueueEntry pending = newEntry(caller, department, entryId, TICKET_DRAWN_BY_DATABASE, arrival, now);
-                    return checkIns.insertArrival(key, pending, department.code(),
-                                    pending.arrival(caller.username(), null, now),
-                                    events.prepare(QueueEvents.CHECKED_IN, pending, caller))
-                            .flatMap(ticket -> ticket == null
+                    Uni<CheckInRepository.Stored> insert = Uni.createFrom().deferred(() -> checkIns.insertArrival(key,
+                            pending, department.code(), pending.arrival(caller.username(), null, now),
+                            events.prepare(QueueEvents.CHECKED_IN, pending, caller)));
+                    // A patient the projection does not know yet (its registration event may still be on its way):
+                    // patient-service is asked once, then the same statement runs again (ADR 0016).
+                    return insert.flatMap(stored -> stored.patientKnown() ? Uni.createFrom().item(stored)
+                                    : knownPatients.confirm(arrival.patientId(), bearerToken).replaceWith(insert)
+                                            .invoke(again -> {
+                                                if (!again.patientKnown()) {
+                                                    throw KnownPatients.unknown();
+                                                }
+                                            }))
+                            .flatMap(stored -> stored.ticket() == null
                                     ? replay(key)
                                     : Uni.createFrom().item(new CheckedIn(
-                                            newEntry(caller, department, entryId, ticket, arrival, now), false)));
+                                            newEntry(caller, department, entryId, stored.ticket(), arrival, now), false)));
                 })
                 .invoke(checkedIn -> {
                     if (!checkedIn.replayed()) {

@@ -19,7 +19,9 @@ import dev.medi.queue.repository.QueueEntryRepository;
 import dev.medi.queue.repository.QueueTransitionRepository;
 import dev.medi.queue.repository.RoomRepository;
 import dev.medi.queue.repository.TicketRepository;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -48,12 +50,13 @@ public class QueueFlowService {
     private final QueuePriority rules;
     private final AuditTrail audit;
     private final QueueMetrics metrics;
+    private final KnownPatients knownPatients;
     private final Clock clock = Clock.systemUTC();
 
     QueueFlowService(DepartmentRepository departments, DepartmentSequenceRepository sequences,
                      QueueEntryRepository entries, QueueTransitionRepository transitions, RoomRepository rooms,
                      TicketRepository tickets, QueueEventPublisher events, QueuePriority rules, AuditTrail audit,
-                     QueueMetrics metrics) {
+                     QueueMetrics metrics, KnownPatients knownPatients) {
         this.departments = departments;
         this.sequences = sequences;
         this.entries = entries;
@@ -64,6 +67,7 @@ public class QueueFlowService {
         this.rules = rules;
         this.audit = audit;
         this.metrics = metrics;
+        this.knownPatients = knownPatients;
     }
 
     /**
@@ -161,6 +165,19 @@ public class QueueFlowService {
                                             .call(() -> events.record(QueueEvents.TRANSFERRED_IN, continued, caller))
                                             .replaceWith(continued);
                                 })));
+    }
+
+    /**
+     * Names the registered patient of a walk-in's entry (registered after the check-in): only an entry without a
+     * patient that has not ended, and only a patient a check-in could name ({@link KnownPatients}, which may ask
+     * patient-service in the caller's name before the department is locked). Emits {@code patient-linked}.
+     */
+    public Uni<QueueEntry> linkPatient(Caller caller, UUID departmentId, UUID entryId, UUID patientId, String bearerToken) {
+        caller.requireDepartment(departmentId);
+        return knownPatients.require(patientId, bearerToken)
+                .chain(() -> Panache.withTransaction(() -> change(caller, departmentId, entryId, QueueEvents.PATIENT_LINKED,
+                        (entry, department) -> entry.linkPatient(patientId, caller.username(), clock.instant()))))
+                .invoke(entry -> Log.infof("entry %s linked to its registered patient", entry.id()));
     }
 
     /**

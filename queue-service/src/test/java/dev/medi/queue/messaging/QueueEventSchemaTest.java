@@ -166,6 +166,10 @@ class QueueEventSchemaTest {
             entry.markBreachIfDue(NOW.plus(Duration.ofHours(3)));
             return data(entry, QueueEventPublisher.BY_ITSELF);
         });
+        producedBy.put(QueueEvents.PATIENT_LINKED, entry -> {
+            entry.linkPatient(UUID.randomUUID(), "desk.gen", NOW);
+            return data(entry, DESK);
+        });
         assertEquals(new HashSet<>(QueueEvents.ALL), producedBy.keySet(), "a payload for every type in the catalogue");
 
         for (Map.Entry<EventType<QueueEventData>, Function<QueueEntry, QueueEventData>> type : producedBy.entrySet()) {
@@ -182,7 +186,7 @@ class QueueEventSchemaTest {
     @Test
     void theCatalogueFindsEachTypeByItsCloudEventTypeAndKnowsNoOther() {
         QueueEvents.ALL.forEach(type -> assertSame(type, QueueEvents.byType(type.type())));
-        assertEquals(13, QueueEvents.ALL.size());
+        assertEquals(14, QueueEvents.ALL.size());
         assertNull(QueueEvents.byType("medi.queue.entry.teleported.v1"));
         assertNull(QueueEvents.byType(null));
         QueueEvents.ALL.forEach(type -> assertEquals(Topics.QUEUE_EVENTS, type.topic()));

@@ -196,6 +196,41 @@ class QueueEventsConsumerTest {
         assertEquals(1, count("select count(*) from audit_log where patient_id = '" + patient + "' and action = 'encounter.open'"));
     }
 
+    /** A walk-in registered afterwards: from the link on, the entry is the patient's, as if checked in with the id. */
+    @Test
+    void aWalkInLinkedToItsPatientGetsTheEncounterOfItsEntry() {
+        String patient = adult();
+        UUID doctor = UUID.randomUUID();
+        // linked while in consultation: the link opens the encounter the consultation's start could not
+        QueueEventSender.Entry inRoom = QueueEventSender.Entry.of(department, null);
+        queue.send(QueueEvents.CONSULTATION_STARTED.type(), inRoom.snapshot(QueueStatuses.IN_CONSULTATION, doctor, "3"), null);
+        QueueEventSender.Entry linked = new QueueEventSender.Entry(inRoom.id(), department, UUID.fromString(patient),
+                inRoom.complaint());
+        String link = queue.send(QueueEvents.PATIENT_LINKED.type(), linked.snapshot(QueueStatuses.IN_CONSULTATION, doctor, "3"), null);
+        await().atMost(WAIT).until(() -> count("select count(*) from encounters where queue_entry_id = '" + inRoom.id()
+                + "' and patient_id = '" + patient + "' and status = 'in-progress' and source = 'queue'") == 1);
+        awaitLinked(patient);
+        assertEquals(1, count("select count(*) from audit_log where patient_id = '" + patient
+                + "' and action = 'patient.check-in' and access_basis = 'queue-entry' and access_basis_ref = '" + inRoom.id() + "'"));
+
+        // redelivered, and sent again under another id: still one encounter for the entry
+        queue.send(link, QueueEvents.PATIENT_LINKED.type(), linked.snapshot(QueueStatuses.IN_CONSULTATION, doctor, "3"), null);
+        String again = queue.send(QueueEvents.PATIENT_LINKED.type(), linked.snapshot(QueueStatuses.IN_CONSULTATION, doctor, "3"), null);
+        await().atMost(WAIT).until(() -> count("select count(*) from medi_inbox where event_id = '" + again + "'") == 1);
+        assertEquals(1, count("select count(*) from encounters where queue_entry_id = '" + inRoom.id() + "'"));
+
+        // linked while waiting: the consultation's start, now carrying the patient, opens it
+        String second = adult();
+        QueueEventSender.Entry waiting = new QueueEventSender.Entry(UUID.randomUUID(), department, UUID.fromString(second),
+                "fell off a bike");
+        queue.send(QueueEvents.PATIENT_LINKED.type(), waiting.snapshot(QueueStatuses.ARRIVED, null, null), null);
+        awaitLinked(second);
+        assertEquals(0, count("select count(*) from encounters where queue_entry_id = '" + waiting.id() + "'"));
+        queue.send(QueueEvents.CONSULTATION_STARTED.type(), waiting.snapshot(QueueStatuses.IN_CONSULTATION, doctor, "1"), null);
+        await().atMost(WAIT).until(() -> count("select count(*) from encounters where queue_entry_id = '" + waiting.id()
+                + "' and patient_id = '" + second + "'") == 1);
+    }
+
     @Test
     void unregisteredArrivalsAreSkipped() {
         QueueEventSender.Entry walkIn = QueueEventSender.Entry.of(department, null);

@@ -39,10 +39,13 @@ public final class QueueEvents {
     /** The entry waited past its level's target (emitted once, when it happens); its priority may have risen. */
     public static final EventType<QueueEventData> SLA_BREACHED = queueEvent("medi.queue.entry.sla-breached.v1");
 
+    /** A walk-in's entry was linked to the patient registered for them afterwards: {@code entry.patientId} is now set. */
+    public static final EventType<QueueEventData> PATIENT_LINKED = queueEvent("medi.queue.entry.patient-linked.v1");
+
     /** Every queue event type, in lifecycle order. */
     public static final List<EventType<QueueEventData>> ALL = List.of(CHECKED_IN, TRIAGED, CALLED, CONSULTATION_STARTED,
             FINISHED, TRANSFERRED, TRANSFERRED_IN, LEFT_WITHOUT_BEING_SEEN, NO_SHOW, CANCELLED, PRIORITY_OVERRIDDEN,
-            REPRIORITISED, SLA_BREACHED);
+            REPRIORITISED, SLA_BREACHED, PATIENT_LINKED);
 
     private static final Map<String, EventType<QueueEventData>> BY_TYPE = ALL.stream()
             .collect(Collectors.toUnmodifiableMap(EventType::type, Function.identity()));
