@@ -101,6 +101,18 @@ public class UserService {
                 });
     }
 
+    /**
+     * The staff directory of a department: its active accounts (with {@code role}, if given). Any staff member of the
+     * department may read it, admins every department's.
+     *
+     * @throws ProblemException 403 when the caller does not work in the department
+     */
+    @WithSession
+    public Uni<List<User>> staff(Caller caller, UUID departmentId, String role) {
+        caller.requireDepartment(departmentId);
+        return users.activeInDepartment(departmentId, role);
+    }
+
     @WithSession
     public Uni<User> own(Caller caller) {
         return users.findByUsername(caller.username()).map(UserService::found);

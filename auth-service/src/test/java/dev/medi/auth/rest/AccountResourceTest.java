@@ -25,6 +25,14 @@ class AccountResourceTest {
         given().auth().oauth2(token).contentType(ContentType.JSON).body(Map.of("theme", "dark", "locale", "fr-CH"))
                 .patch("/api/v1/account/preferences")
                 .then().statusCode(200).body("theme", equalTo("dark")).body("locale", equalTo("fr-CH"));
+        // stored with the account: the next read (another device, the web app's start) gets them back
+        given().auth().oauth2(token).get("/api/v1/account")
+                .then().statusCode(200).body("theme", equalTo("dark")).body("locale", equalTo("fr-CH"));
+        given().auth().oauth2(token).contentType(ContentType.JSON).body(Map.of("theme", "system"))
+                .patch("/api/v1/account/preferences")
+                .then().statusCode(200).body("theme", equalTo("system")).body("locale", equalTo("fr-CH"));
+        given().auth().oauth2(token).get("/api/v1/account")
+                .then().statusCode(200).body("theme", equalTo("system")).body("locale", equalTo("fr-CH"));
         given().auth().oauth2(token).contentType(ContentType.JSON).body(Map.of("theme", "neon"))
                 .patch("/api/v1/account/preferences")
                 .then().statusCode(400).contentType(PROBLEM_JSON).body("errors.field", hasItem("theme"));

@@ -62,6 +62,8 @@ class AuthApiAccessSliceTest {
                 new Endpoint("POST", "/api/v1/account/second-factor", DemoData.DOCTOR, null, null),
                 new Endpoint("POST", "/api/v1/account/second-factor/confirm", DemoData.DOCTOR, null, "{\"code\":\"12345\"}"),
                 new Endpoint("POST", "/api/v1/account/second-factor/removal", DemoData.DOCTOR, null, "{\"currentPassword\":\"\"}"),
+                // any staff role
+                new Endpoint("GET", "/api/v1/staff?departmentId=" + DemoData.GENERAL, DemoData.RECEPTIONIST, null, null),
                 // admins only
                 new Endpoint("POST", "/api/v1/users", DemoData.ADMIN, DemoData.NURSE,
                         "{\"username\":\"x\",\"email\":\"x@clinic.example\",\"displayName\":\"X\",\"roles\":[\"nurse\"],"

@@ -16,6 +16,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -43,6 +44,16 @@ public class EncounterResource {
     EncounterResource(EncounterService encounters, CurrentCaller caller) {
         this.encounters = encounters;
         this.caller = caller;
+    }
+
+    @GET
+    @Operation(operationId = "encounterByQueueEntry", summary = "The encounter of a queue entry",
+            description = "As GET /api/v1/encounters/{id}. 404 when the entry has no encounter (yet: it is opened when "
+                    + "the entry goes into consultation) or the caller may not read it. Audited as encounter.read.")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = EncounterView.class)))
+    public Uni<Response> byQueueEntry(@QueryParam("queueEntryId") @NotNull UUID queueEntryId) {
+        return encounters.byQueueEntry(caller.get(), queueEntryId).map(encounter -> Response.ok(EncounterView.of(encounter))
+                .tag(new EntityTag(Long.toString(encounter.version()))).build());
     }
 
     @GET

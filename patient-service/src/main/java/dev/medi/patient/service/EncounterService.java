@@ -101,6 +101,27 @@ public class EncounterService {
     }
 
     /**
+     * The encounter opened from a queue entry, if the caller may read its patient's clinical data; audited as
+     * {@code encounter.read} (a refusal as denied). No encounter and a refused one both answer 404: whether an entry
+     * of another department has one is not the caller's to learn.
+     */
+    public Uni<Encounter> byQueueEntry(Caller caller, UUID queueEntryId) {
+        Instant now = clock.instant();
+        ProblemException none = new ProblemException(ProblemType.NOT_FOUND, "No encounter of this queue entry.");
+        // programmatic: a refusal is thrown after the audit record of the refused access committed (Guarded)
+        return Panache.withTransaction(() -> encounters.byQueueEntry(queueEntryId).flatMap(encounter -> {
+                    if (encounter == null) {
+                        return Uni.createFrom().item(Guarded.<Encounter>refused(none));
+                    }
+                    return patientOf(encounter)
+                            .flatMap(patient -> access.check(caller, patient, Operation.READ_CLINICAL,
+                                    PatientAudit.ENCOUNTER_READ, now))
+                            .map(guarded -> guarded.isAllowed() ? Guarded.allowed(encounter) : Guarded.<Encounter>refused(none));
+                }))
+                .map(Guarded::orThrow);
+    }
+
+    /**
      * Closes the encounter with {@code outcome} at {@code endedAt} ({@code null}: now).
      *
      * @throws dev.medi.patient.encounter.EncounterStateException (409) when it is already closed

@@ -31,6 +31,11 @@ public class PatientAudit {
     public static final String UPDATE = "patient.update";
     /** One record per patient returned by a search. */
     public static final String SEARCH = "patient.search";
+    /**
+     * One record per patient whose display data (name, birth date, sex, MRN) a list of queue entries showed
+     * ({@code POST /api/v1/patients/display}).
+     */
+    public static final String DISPLAY = "patient.display";
     /** One record per likely duplicate shown when a registration was stopped. */
     public static final String DUPLICATE_CHECK = "patient.duplicate-check";
     /** Registered although likely duplicates were shown. */
