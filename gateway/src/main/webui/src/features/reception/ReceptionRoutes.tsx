@@ -1,11 +1,15 @@
-import { Title } from '@mantine/core';
 import { Route, Routes } from 'react-router';
+import { CheckInPage } from './CheckInPage';
+import { ReceptionQueuePage } from './ReceptionQueuePage';
+import { RegisterPatientPage } from './RegisterPatientPage';
 
-/** The reception screens (routes under /reception). */
+/** The receptionist's screens (routes under /reception). */
 export default function ReceptionRoutes() {
   return (
     <Routes>
-      <Route index element={<Title order={2}>Reception</Title>} />
+      <Route index element={<CheckInPage />} />
+      <Route path="queue" element={<ReceptionQueuePage />} />
+      <Route path="register" element={<RegisterPatientPage />} />
     </Routes>
   );
 }

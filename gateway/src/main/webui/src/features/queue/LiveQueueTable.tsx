@@ -1,0 +1,95 @@
+import { Alert, Badge, Group, MultiSelect, Paper, ScrollArea, Table, Text } from '@mantine/core';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useMemo, useRef, useState, type ReactNode } from 'react';
+import { useLiveQueue } from '../../live/LiveQueue';
+import type { QueueRow } from '../../live/queueModel';
+import { EsiBadge, SlaBadge, StatusBadge, formatDuration, formatTime } from '../../ui/badges';
+import { usePatientNames } from './patientNames';
+
+const ROW_HEIGHT = 52;
+
+export interface LiveQueueTableProps {
+  departmentId: string | undefined;
+  /** Extra cells at the end of each row (the screen's actions). */
+  actions?: (row: QueueRow) => ReactNode;
+  /** Pre-filter (e.g. the nurse's worklist: only untriaged and triaged). */
+  include?: (row: QueueRow) => boolean;
+  filters?: boolean;
+}
+
+/**
+ * The live queue of a department: every change anywhere shows within a second (the app's one stream), ordered
+ * as queue-service orders it, SLA timers ticking. Virtualised, so 500 entries scroll and update smoothly.
+ */
+export function LiveQueueTable({ departmentId, actions, include, filters = true }: LiveQueueTableProps) {
+  const { rows, queue, error } = useLiveQueue(departmentId);
+  const [statuses, setStatuses] = useState<string[]>([]);
+  const [levels, setLevels] = useState<string[]>([]);
+  const [sla, setSla] = useState<string[]>([]);
+  const visible = useMemo(() => rows.filter((row) =>
+    (!include || include(row)) &&
+    (statuses.length === 0 || statuses.includes(row.entry.status ?? '')) &&
+    (levels.length === 0 || levels.includes(String(row.entry.esiLevel ?? 'none'))) &&
+    (sla.length === 0 || sla.includes(row.slaState ?? 'NONE'))), [rows, include, statuses, levels, sla]);
+  const names = usePatientNames(visible.filter((r) => r.entry.patientId).map((r) => r.entry.id ?? ''));
+  const viewport = useRef<HTMLDivElement>(null);
+  const virtualizer = useVirtualizer({ count: visible.length, getScrollElement: () => viewport.current, estimateSize: () => ROW_HEIGHT, overscan: 10 });
+  const items = virtualizer.getVirtualItems();
+  const padTop = items[0]?.start ?? 0;
+  const padBottom = virtualizer.getTotalSize() - (items.at(-1)?.end ?? 0);
+
+  return (
+    <Paper withBorder p="sm">
+      {filters && (
+        <Group mb="sm" align="end">
+          <MultiSelect label="Status" placeholder="All" clearable w={220} value={statuses} onChange={setStatuses}
+            data={[{ value: 'arrived', label: 'Waiting for triage' }, { value: 'triaged', label: 'Triaged' },
+              { value: 'called', label: 'Called' }, { value: 'in-consultation', label: 'In consultation' }]} />
+          <MultiSelect label="ESI" placeholder="All" clearable w={180} value={levels} onChange={setLevels}
+            data={['1', '2', '3', '4', '5'].map((l) => ({ value: l, label: `ESI ${l}` })).concat({ value: 'none', label: 'Not triaged' })} />
+          <MultiSelect label="SLA" placeholder="All" clearable w={200} value={sla} onChange={setSla}
+            data={[{ value: 'BREACHED', label: 'Breached' }, { value: 'DUE_SOON', label: 'Due soon' }, { value: 'OK', label: 'Within SLA' }]} />
+          <Badge variant="light" size="lg" ml="auto" data-testid="queue-count">{visible.length} shown</Badge>
+        </Group>
+      )}
+      {error && <Alert color="red" mb="sm">{error}</Alert>}
+      {!queue && !error ? <Text c="dimmed" p="md">Loading the live queue…</Text> : (
+        <ScrollArea.Autosize mah="calc(100vh - 260px)" viewportRef={viewport} type="auto">
+          <Table striped highlightOnHover stickyHeader verticalSpacing="xs" aria-label="Live queue" data-testid="live-queue">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>#</Table.Th><Table.Th>Ticket</Table.Th><Table.Th>Patient</Table.Th><Table.Th>Complaint</Table.Th>
+                <Table.Th>ESI</Table.Th><Table.Th>Status</Table.Th><Table.Th>Waiting</Table.Th><Table.Th>SLA</Table.Th>
+                {actions && <Table.Th><span className="visually-hidden">Actions</span></Table.Th>}
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {padTop > 0 && <tr style={{ height: padTop }} aria-hidden />}
+              {items.map((item) => {
+                const row = visible[item.index]!;
+                const e = row.entry;
+                const shown = e.id ? names.data?.get(e.id) : undefined;
+                return (
+                  <Table.Tr key={e.id} data-testid="queue-row" data-ticket={e.ticket} style={{ height: ROW_HEIGHT }}>
+                    <Table.Td>{row.position ?? '–'}</Table.Td>
+                    <Table.Td fw={700}>{e.ticket}</Table.Td>
+                    <Table.Td>{shown?.name ?? e.arrivalName ?? (e.patientId ? 'Registered patient' : 'Walk-in')}
+                      {!e.patientId && <Badge size="xs" variant="outline" ml={6}>walk-in</Badge>}</Table.Td>
+                    <Table.Td maw={240}><Text size="sm" truncate>{e.chiefComplaint}</Text></Table.Td>
+                    <Table.Td><EsiBadge level={e.esiLevel} /></Table.Td>
+                    <Table.Td><StatusBadge status={e.status} />{e.room && <Text size="xs" c="dimmed">{e.room}</Text>}</Table.Td>
+                    <Table.Td title={`Arrived ${formatTime(e.arrivedAt)}`}>{formatDuration(row.waitedSeconds)}</Table.Td>
+                    <Table.Td><SlaBadge state={row.slaState} /></Table.Td>
+                    {actions && <Table.Td>{actions(row)}</Table.Td>}
+                  </Table.Tr>
+                );
+              })}
+              {padBottom > 0 && <tr style={{ height: padBottom }} aria-hidden />}
+              {visible.length === 0 && <Table.Tr><Table.Td colSpan={9}><Text c="dimmed" ta="center" p="md">No one in this view.</Text></Table.Td></Table.Tr>}
+            </Table.Tbody>
+          </Table>
+        </ScrollArea.Autosize>
+      )}
+    </Paper>
+  );
+}
