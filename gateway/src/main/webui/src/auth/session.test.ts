@@ -37,7 +37,8 @@ describe('Session', () => {
     const s = session();
     await s.signIn('nurse', 'secret');
     expect(s.accessToken()).toMatch(/\.sig$/);
-    expect(localStorage.length).toBe(0);
+    expect(Object.keys(localStorage)).toEqual(['medi.signed-in']);
+    expect(localStorage.getItem('medi.signed-in')).toBe('1');
     expect(sessionStorage.length).toBe(0);
   });
 

@@ -45,6 +45,9 @@ const DEFAULTS: SessionOptions = {
 
 type Listener = () => void;
 
+/** Only "there may be a refresh cookie"; no token, no user data. */
+const SESSION_HINT = 'medi.signed-in';
+
 export class Session {
   private state: SessionState = { status: 'starting' };
   private readonly options: SessionOptions;
@@ -96,8 +99,15 @@ export class Session {
     return this.accessToken();
   }
 
-  /** On page load: the refresh cookie, if any, gives a fresh access token. */
+  /**
+   * On page load: the refresh cookie, if any, gives a fresh access token. The cookie is HttpOnly, so a
+   * non-secret hint in local storage says whether there may be one (no pointless 401 before the first sign-in).
+   */
   async restore(): Promise<void> {
+    if (localStorage.getItem(SESSION_HINT) !== '1') {
+      this.setState({ status: 'signed-out' });
+      return;
+    }
     const ok = await this.refresh();
     if (!ok && this.state.status === 'starting') this.setState({ status: 'signed-out' });
   }
@@ -165,6 +175,7 @@ export class Session {
     const claims = decodeClaims(token);
     this.lastRefresh = this.options.now();
     if (this.state.status !== 'signed-in') this.lastActivity = this.lastRefresh;
+    localStorage.setItem(SESSION_HINT, '1');
     this.setState({ status: 'signed-in', token, claims });
     this.scheduleRefresh(claims);
     this.scheduleIdle();
@@ -249,6 +260,7 @@ export class Session {
   }
 
   private setState(state: SessionState): void {
+    if (state.status === 'signed-out') localStorage.removeItem(SESSION_HINT);
     this.state = state;
     this.emit();
   }

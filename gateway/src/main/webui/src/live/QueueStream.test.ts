@@ -33,7 +33,7 @@ class FakeSocket {
   }
 }
 
-function entry(id: string, status = 'arrived', priority = 3, arrivedAt = '2026-12-05T10:00:00Z') {
+function entry(id: string, status = 'ARRIVED', priority = 3, arrivedAt = '2026-12-05T10:00:00Z') {
   return { id, departmentId: DEPT, ticket: `A-${id}`, status, priority, arrivedAt, slaDueAt: '2026-12-05T11:00:00Z' };
 }
 
@@ -86,9 +86,9 @@ describe('QueueStream', () => {
   it('applies events in sequence and removes ended entries', () => {
     const stream = new QueueStream(tokens('t').source, deps());
     const socket = connected(stream);
-    socket.server({ type: 'queue-event', eventId: 'e', eventType: 'x', departmentId: DEPT, sequence: 11, entry: entry('2', 'arrived', 2) });
+    socket.server({ type: 'queue-event', eventId: 'e', eventType: 'x', departmentId: DEPT, sequence: 11, entry: entry('2', 'ARRIVED', 2) });
     expect([...stream.getState().queues.get(DEPT)!.entries.keys()]).toEqual(['1', '2']);
-    socket.server({ type: 'queue-event', eventId: 'f', eventType: 'x', departmentId: DEPT, sequence: 12, entry: entry('1', 'finished') });
+    socket.server({ type: 'queue-event', eventId: 'f', eventType: 'x', departmentId: DEPT, sequence: 12, entry: entry('1', 'FINISHED') });
     expect([...stream.getState().queues.get(DEPT)!.entries.keys()]).toEqual(['2']);
     expect(stream.getState().queues.get(DEPT)!.sequence).toBe(12);
   });

@@ -6,13 +6,13 @@ const at = (iso: string) => Date.parse(iso);
 describe('queue order and SLA', () => {
   it('orders waiting entries by priority then arrival, called ones after them', () => {
     const queue = fromSnapshot({ departmentId: 'd', sequence: 1, entries: [
-      { entry: { id: 'late-urgent', status: 'triaged', priority: 1, arrivedAt: '2026-12-05T10:20:00Z' } },
-      { entry: { id: 'early-minor', status: 'triaged', priority: 4, arrivedAt: '2026-12-05T10:00:00Z' } },
-      { entry: { id: 'called', status: 'called', priority: 1, arrivedAt: '2026-12-05T09:00:00Z' } },
-      { entry: { id: 'early-urgent', status: 'arrived', priority: 1, arrivedAt: '2026-12-05T10:10:00Z' } },
+      { entry: { id: 'late-urgent', status: 'TRIAGED', priority: 1, arrivedAt: '2026-12-05T10:20:00Z' } },
+      { entry: { id: 'early-minor', status: 'TRIAGED', priority: 4, arrivedAt: '2026-12-05T10:00:00Z' } },
+      { entry: { id: 'CALLED', status: 'CALLED', priority: 1, arrivedAt: '2026-12-05T09:00:00Z' } },
+      { entry: { id: 'early-urgent', status: 'ARRIVED', priority: 1, arrivedAt: '2026-12-05T10:10:00Z' } },
     ] }, 0);
     const list = rows(queue, at('2026-12-05T10:30:00Z'));
-    expect(list.map((r) => r.entry.id)).toEqual(['early-urgent', 'late-urgent', 'early-minor', 'called']);
+    expect(list.map((r) => r.entry.id)).toEqual(['early-urgent', 'late-urgent', 'early-minor', 'CALLED']);
     expect(list.map((r) => r.position)).toEqual([1, 2, 3, undefined]);
     expect(list[0]!.waitedSeconds).toBe(20 * 60);
   });

@@ -5,8 +5,8 @@ export type QueueEntry = QueueSchemas['QueueEntrySnapshot'];
 export type QueueSnapshot = QueueSchemas['QueueSnapshot'];
 export type SlaState = 'OK' | 'DUE_SOON' | 'BREACHED';
 
-export const WAITING = new Set(['arrived', 'triaged']);
-export const ACTIVE = new Set(['arrived', 'triaged', 'called', 'in-consultation']);
+export const WAITING = new Set(['ARRIVED', 'TRIAGED']);
+export const ACTIVE = new Set(['ARRIVED', 'TRIAGED', 'CALLED', 'IN_CONSULTATION']);
 
 /** A department's live queue: what the snapshot said, with every event after it applied. */
 export interface DepartmentQueue {

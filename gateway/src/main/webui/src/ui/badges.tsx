@@ -6,7 +6,7 @@ const ESI_COLOURS: Record<number, string> = { 1: 'red', 2: 'orange', 3: 'yellow'
 
 export function EsiBadge({ level, ...props }: { level: number | null | undefined } & BadgeProps) {
   if (!level) {
-    return <Badge color="gray" variant="outline" {...props} aria-label="Not triaged yet">ESI –</Badge>;
+    return <Badge variant="default" {...props} aria-label="Not triaged yet">ESI –</Badge>;
   }
   return (
     <Badge color={ESI_COLOURS[level] ?? 'gray'} variant="filled" autoContrast {...props} aria-label={`ESI level ${level}`}>
@@ -16,15 +16,15 @@ export function EsiBadge({ level, ...props }: { level: number | null | undefined
 }
 
 const STATUS_LABELS: Record<string, { label: string; color: string }> = {
-  arrived: { label: 'Waiting for triage', color: 'gray' },
-  triaged: { label: 'Triaged', color: 'blue' },
-  called: { label: 'Called', color: 'violet' },
-  'in-consultation': { label: 'In consultation', color: 'grape' },
-  finished: { label: 'Finished', color: 'teal' },
-  cancelled: { label: 'Cancelled', color: 'dark' },
-  transferred: { label: 'Transferred', color: 'cyan' },
-  'left-without-being-seen': { label: 'Left without being seen', color: 'orange' },
-  'no-show': { label: 'No-show', color: 'orange' },
+  ARRIVED: { label: 'Waiting for triage', color: 'gray' },
+  TRIAGED: { label: 'Triaged', color: 'blue' },
+  CALLED: { label: 'Called', color: 'violet' },
+  'IN_CONSULTATION': { label: 'In consultation', color: 'grape' },
+  FINISHED: { label: 'Finished', color: 'teal' },
+  CANCELLED: { label: 'Cancelled', color: 'dark' },
+  TRANSFERRED: { label: 'Transferred', color: 'cyan' },
+  'LEFT_WITHOUT_BEING_SEEN': { label: 'Left without being seen', color: 'orange' },
+  'NO_SHOW': { label: 'No-show', color: 'orange' },
 };
 
 export function statusLabel(status: string | null | undefined): string {
@@ -40,7 +40,7 @@ export function SlaBadge({ state, ...props }: { state: SlaState | undefined } & 
   if (!state) return null;
   const { label, color } = state === 'BREACHED' ? { label: 'SLA breached', color: 'red' }
     : state === 'DUE_SOON' ? { label: 'SLA due soon', color: 'orange' } : { label: 'Within SLA', color: 'green' };
-  return <Badge color={color} variant={state === 'OK' ? 'outline' : 'filled'} {...props}>{label}</Badge>;
+  return <Badge color={color} variant={state === "OK" ? "default" : "filled"} {...props}>{label}</Badge>;
 }
 
 /** 0:42, 12:05, 2:03:10 — minutes and seconds, hours when needed. */

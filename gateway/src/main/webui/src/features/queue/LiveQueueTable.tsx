@@ -43,13 +43,13 @@ export function LiveQueueTable({ departmentId, actions, include, filters = true 
       {filters && (
         <Group mb="sm" align="end">
           <MultiSelect label="Status" placeholder="All" clearable w={220} value={statuses} onChange={setStatuses}
-            data={[{ value: 'arrived', label: 'Waiting for triage' }, { value: 'triaged', label: 'Triaged' },
-              { value: 'called', label: 'Called' }, { value: 'in-consultation', label: 'In consultation' }]} />
+            data={[{ value: 'ARRIVED', label: 'Waiting for triage' }, { value: 'TRIAGED', label: 'Triaged' },
+              { value: 'CALLED', label: 'Called' }, { value: 'IN_CONSULTATION', label: 'In consultation' }]} />
           <MultiSelect label="ESI" placeholder="All" clearable w={180} value={levels} onChange={setLevels}
             data={['1', '2', '3', '4', '5'].map((l) => ({ value: l, label: `ESI ${l}` })).concat({ value: 'none', label: 'Not triaged' })} />
           <MultiSelect label="SLA" placeholder="All" clearable w={200} value={sla} onChange={setSla}
             data={[{ value: 'BREACHED', label: 'Breached' }, { value: 'DUE_SOON', label: 'Due soon' }, { value: 'OK', label: 'Within SLA' }]} />
-          <Badge variant="light" size="lg" ml="auto" data-testid="queue-count">{visible.length} shown</Badge>
+          <Badge variant="default" size="lg" ml="auto" data-testid="queue-count">{visible.length} shown</Badge>
         </Group>
       )}
       {error && <Alert color="red" mb="sm">{error}</Alert>}
@@ -74,7 +74,7 @@ export function LiveQueueTable({ departmentId, actions, include, filters = true 
                     <Table.Td>{row.position ?? '–'}</Table.Td>
                     <Table.Td fw={700}>{e.ticket}</Table.Td>
                     <Table.Td>{shown?.name ?? e.arrivalName ?? (e.patientId ? 'Registered patient' : 'Walk-in')}
-                      {!e.patientId && <Badge size="xs" variant="outline" ml={6}>walk-in</Badge>}</Table.Td>
+                      {!e.patientId && <Badge size="xs" variant="default" ml={6}>walk-in</Badge>}</Table.Td>
                     <Table.Td maw={240}><Text size="sm" truncate>{e.chiefComplaint}</Text></Table.Td>
                     <Table.Td><EsiBadge level={e.esiLevel} /></Table.Td>
                     <Table.Td><StatusBadge status={e.status} />{e.room && <Text size="xs" c="dimmed">{e.room}</Text>}</Table.Td>
