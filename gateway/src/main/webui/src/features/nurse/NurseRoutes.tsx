@@ -1,11 +1,15 @@
-import { Title } from '@mantine/core';
 import { Route, Routes } from 'react-router';
+import { TriagePage } from './TriagePage';
+import { TriageWorklistPage } from './TriageWorklistPage';
+import { ReceptionQueueView } from './QueueView';
 
-/** The nurse screens (routes under /nurse). */
+/** The nurse's screens (routes under /nurse). */
 export default function NurseRoutes() {
   return (
     <Routes>
-      <Route index element={<Title order={2}>Nurse</Title>} />
+      <Route index element={<TriageWorklistPage />} />
+      <Route path="queue" element={<ReceptionQueueView />} />
+      <Route path="triage/:entryId" element={<TriagePage />} />
     </Routes>
   );
 }

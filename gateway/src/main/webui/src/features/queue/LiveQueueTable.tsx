@@ -39,7 +39,7 @@ export function LiveQueueTable({ departmentId, actions, include, filters = true 
   const padBottom = virtualizer.getTotalSize() - (items.at(-1)?.end ?? 0);
 
   return (
-    <Paper withBorder p="sm">
+    <Paper withBorder p="sm" data-testid="live-queue-panel" data-department={departmentId}>
       {filters && (
         <Group mb="sm" align="end">
           <MultiSelect label="Status" placeholder="All" clearable w={220} value={statuses} onChange={setStatuses}

@@ -118,7 +118,7 @@ public class PatientResource {
     }
 
     @GET
-    @Path("/{id}")
+    @Path("/{id: " + NoteResource.ID + "}") // not "display" or other words of sibling paths
     @Operation(summary = "Read a patient", description = "ETag = version. Records entered in error: admins only (410 for others).")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = PatientView.class)))
     @APIResponse(responseCode = "403", description = "Not a patient of your departments (audited as denied)",
@@ -131,7 +131,7 @@ public class PatientResource {
     }
 
     @PATCH
-    @Path("/{id}")
+    @Path("/{id: " + NoteResource.ID + "}")
     @Operation(summary = "Correct a patient's details",
             description = "Needs If-Match with the ETag as last read. Absent fields stay; given fields replace; "
                     + "fields named in clear are removed.")
