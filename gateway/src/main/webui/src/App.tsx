@@ -9,6 +9,8 @@ import { lazy, type ReactNode } from 'react';
 import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-router';
 import { ApiError } from './api/problem';
 import { SessionProvider, useSession, useSignedIn } from './auth/SessionContext';
+import { forgetServerStateOnSignOut } from './auth/forgetOnSignOut';
+import { session } from './auth/session';
 import type { Role } from './auth/claims';
 import { NAVIGATION } from './features/nav';
 import { AppLayout } from './layout/AppLayout';
@@ -36,6 +38,8 @@ const queryClient = new QueryClient({
     },
   },
 });
+
+forgetServerStateOnSignOut(session, queryClient);
 
 const colorSchemeManager = localStorageColorSchemeManager({ key: 'medi.color-scheme' });
 

@@ -1,4 +1,4 @@
-import { Anchor, Center, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { Center, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { Logo } from '../ui/Logo';
 
@@ -21,4 +21,3 @@ export function AuthLayout({ title, children, footer }: { title: string; childre
   );
 }
 
-export { Anchor };

@@ -1,14 +1,14 @@
 import { Route, Routes } from 'react-router';
 import { TriagePage } from './TriagePage';
 import { TriageWorklistPage } from './TriageWorklistPage';
-import { ReceptionQueueView } from './QueueView';
+import { NurseQueueView } from './QueueView';
 
 /** The nurse's screens (routes under /nurse). */
 export default function NurseRoutes() {
   return (
     <Routes>
       <Route index element={<TriageWorklistPage />} />
-      <Route path="queue" element={<ReceptionQueueView />} />
+      <Route path="queue" element={<NurseQueueView />} />
       <Route path="triage/:entryId" element={<TriagePage />} />
     </Routes>
   );

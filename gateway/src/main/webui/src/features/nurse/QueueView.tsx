@@ -3,7 +3,7 @@ import { useCurrentDepartment } from '../../departments/departments';
 import { LiveQueueTable } from '../queue/LiveQueueTable';
 
 /** The whole live queue of the department, read-only for the nurse. */
-export function ReceptionQueueView() {
+export function NurseQueueView() {
   const { id, department } = useCurrentDepartment();
   return (
     <Stack>

@@ -31,10 +31,12 @@ export function LiveQueueTable({ departmentId, actions, include, filters = true 
     (statuses.length === 0 || statuses.includes(row.entry.status ?? '')) &&
     (levels.length === 0 || levels.includes(String(row.entry.esiLevel ?? 'none'))) &&
     (sla.length === 0 || sla.includes(row.slaState ?? 'NONE'))), [rows, include, statuses, levels, sla]);
-  const names = usePatientNames(visible.filter((r) => r.entry.patientId).map((r) => r.entry.id ?? ''));
   const viewport = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({ count: visible.length, getScrollElement: () => viewport.current, estimateSize: () => ROW_HEIGHT, overscan: 10 });
   const items = virtualizer.getVirtualItems();
+  // names only for the rows on screen: a name is disclosed (and audited) when someone can actually see it
+  const names = usePatientNames(items.map((item) => visible[item.index]!.entry)
+    .filter((e) => e.id && e.patientId).map((e) => ({ id: e.id ?? '', patientId: e.patientId })));
   const padTop = items[0]?.start ?? 0;
   const padBottom = virtualizer.getTotalSize() - (items.at(-1)?.end ?? 0);
 
