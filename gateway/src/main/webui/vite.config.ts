@@ -17,6 +17,8 @@ export default defineConfig({
     chunkSizeWarningLimit: 600,
   },
   server: {
+    // the browser tests write traces and screenshots under e2e/: a reload of the page under test would cut its stream
+    watch: { ignored: ['**/e2e/**', '**/target/**'] },
     proxy: {
       '/api': { target: gateway, changeOrigin: false },
       '/fhir': { target: gateway },

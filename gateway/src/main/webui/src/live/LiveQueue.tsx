@@ -24,7 +24,10 @@ function browserStream(): QueueStream {
 /** One live connection for the whole app, following `departments`. */
 export function LiveQueueProvider({ departments, children }: { departments: string[]; children: ReactNode }) {
   const [stream] = useState(browserStream);
-  useEffect(() => () => stream.close(), [stream]);
+  useEffect(() => {
+    stream.open();
+    return () => stream.close();
+  }, [stream]);
   const key = [...departments].sort().join();
   useEffect(() => stream.follow(key ? key.split(',') : []), [stream, key]);
   return <StreamContext.Provider value={stream}>{children}</StreamContext.Provider>;

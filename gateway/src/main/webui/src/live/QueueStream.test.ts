@@ -83,6 +83,34 @@ describe('QueueStream', () => {
     expect(stream.getState().queues.get(DEPT)?.entries.size).toBe(1);
   });
 
+  it('serves again after close and open (React mounts a provider twice in StrictMode) without a second follow', () => {
+    const stream = new QueueStream(tokens('t').source, deps());
+    const first = connected(stream);
+    stream.close();
+    expect(first.readyState).toBe(3);
+    const sockets = FakeSocket.all.length;
+    stream.open();
+    expect(FakeSocket.all).toHaveLength(sockets + 1);
+    const second = FakeSocket.all.at(-1)!;
+    second.open();
+    second.server({ type: 'welcome', heartbeatSeconds: 15 });
+    expect(second.sent[0]).toEqual({ type: 'subscribe', departments: [DEPT] });
+    second.server({ type: 'snapshot', departmentId: DEPT, snapshot: { departmentId: DEPT, sequence: 20, entries: [{ entry: entry('5') }] } });
+    expect(stream.getState().status).toBe('live');
+    expect(stream.getState().queues.get(DEPT)!.sequence).toBe(20);
+  });
+
+  it('stays closed after close: no reconnect on a token change', () => {
+    const source = tokens('t');
+    const stream = new QueueStream(source.source, deps());
+    connected(stream);
+    stream.close();
+    const sockets = FakeSocket.all.length;
+    source.set('t2');
+    vi.advanceTimersByTime(60_000);
+    expect(FakeSocket.all).toHaveLength(sockets);
+  });
+
   it('applies events in sequence and removes ended entries', () => {
     const stream = new QueueStream(tokens('t').source, deps());
     const socket = connected(stream);

@@ -55,11 +55,22 @@ export class QueueStream {
   private websocketFailures = 0;
   private opened = false;
   private streamToken: string | undefined;
-  private readonly unsubscribeToken: () => void;
+  private unsubscribeToken: () => void;
   private closed = false;
 
   constructor(private readonly tokens: TokenSource, private readonly deps: StreamDeps) {
     this.unsubscribeToken = tokens.subscribe(() => this.onTokenChange());
+  }
+
+  /**
+   * Undoes {@link close}: the same stream serves its provider again when React mounts it anew (StrictMode mounts
+   * every effect twice in development) and picks up the departments it was following.
+   */
+  open(): void {
+    if (!this.closed) return;
+    this.closed = false;
+    this.unsubscribeToken = this.tokens.subscribe(() => this.onTokenChange());
+    if (this.departments.length > 0) this.reconnectNow();
   }
 
   getState(): StreamState {
@@ -89,10 +100,10 @@ export class QueueStream {
   }
 
   close(): void {
+    if (this.closed) return;
     this.closed = true;
     this.unsubscribeToken();
     this.disconnect();
-    this.listeners.clear();
   }
 
   private connect(): void {

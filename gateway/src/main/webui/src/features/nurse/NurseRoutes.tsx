@@ -2,6 +2,7 @@ import { Route, Routes } from 'react-router';
 import { TriagePage } from './TriagePage';
 import { TriageWorklistPage } from './TriageWorklistPage';
 import { NurseQueueView } from './QueueView';
+import { VitalsPage } from './VitalsPage';
 
 /** The nurse's screens (routes under /nurse). */
 export default function NurseRoutes() {
@@ -10,6 +11,7 @@ export default function NurseRoutes() {
       <Route index element={<TriageWorklistPage />} />
       <Route path="queue" element={<NurseQueueView />} />
       <Route path="triage/:entryId" element={<TriagePage />} />
+      <Route path="vitals/:entryId" element={<VitalsPage />} />
     </Routes>
   );
 }

@@ -8,6 +8,8 @@ import { queueApi, unwrap, type QueueSchemas } from '../../api/client';
 import { describeError } from '../../api/problem';
 import { useCurrentDepartment } from '../../departments/departments';
 import { EsiBadge } from '../../ui/badges';
+import { usePatientNames } from '../queue/patientNames';
+import { VitalsChart } from '../vitals/VitalsChart';
 
 type Vitals = QueueSchemas['VitalsInput'];
 type TriageRequest = QueueSchemas['TriageRequest'];
@@ -33,7 +35,8 @@ export function TriagePage() {
   const [vitals, setVitals] = useState<Vitals>({});
   const [flags, setFlags] = useState({ lifeSavingIntervention: false, highRisk: false, newConfusionLethargyOrDisorientation: false, severePainOrDistress: false });
   const [resources, setResources] = useState<number>(1);
-  const [ageYears, setAgeYears] = useState<number | undefined>();
+  const [age, setAge] = useState<number | undefined>();
+  const [ageUnit, setAgeUnit] = useState<AgeUnit>('years');
   const [override, setOverride] = useState<string | null>(null);
   const [reason, setReason] = useState('');
 
@@ -42,11 +45,18 @@ export function TriagePage() {
     enabled: !!departmentId,
     queryFn: () => unwrap(queueApi.GET('/api/v1/queues/{departmentId}/entries/{entryId}', { params: { path: { departmentId: departmentId ?? '', entryId } } })),
   });
-  const request: TriageRequest = { ...flags, expectedResources: resources, ageYears: ageYears ?? null,
-    chiefComplaint: entry.data?.chiefComplaint ?? null, vitals };
+  const patientId = entry.data?.patientId ?? undefined;
+  const names = usePatientNames(entry.data?.id && patientId ? [{ id: entry.data.id, patientId }] : []);
+  const patient = entry.data?.id ? names.data.get(entry.data.id) : undefined;
+  // the ESI danger-zone vitals depend on age: from the record when there is one, else asked at the desk
+  const birthDate = patient?.birthDate;
+  const request: TriageRequest = { ...flags, expectedResources: resources, chiefComplaint: entry.data?.chiefComplaint ?? null, vitals,
+    ...(birthDate ? { birthDate } : age === undefined ? {} : { [AGE_FIELDS[ageUnit]]: age }) };
+  const ageKnown = !!birthDate || age !== undefined;
   const [debounced] = useDebouncedValue(request, 250);
   const proposal = useQuery({
     queryKey: ['triage-evaluation', debounced],
+    enabled: ageKnown && !names.isLoading,
     queryFn: () => unwrap(queueApi.POST('/api/v1/triage/evaluations', { body: debounced })),
     placeholderData: (previous) => previous,
   });
@@ -69,7 +79,12 @@ export function TriagePage() {
     <Stack>
       <Group justify="space-between">
         <Title order={2}>Triage {entry.data?.ticket ? `— ticket ${entry.data.ticket}` : ''}</Title>
-        {entry.data && <Text c="dimmed">{entry.data.chiefComplaint}</Text>}
+        {entry.data && (
+          <Text data-testid="triage-patient">
+            <Text span fw={600}>{patient?.name ?? entry.data.arrivalName ?? (patientId ? 'Registered patient' : 'Walk-in')}</Text>
+            {' · '}<Text span c="dimmed">{entry.data.chiefComplaint}</Text>
+          </Text>
+        )}
       </Group>
       {entry.isError && <Alert color="red">{describeError(entry.error)}</Alert>}
       <Grid>
@@ -90,9 +105,22 @@ export function TriagePage() {
                   onChange={(v) => setVitals((old) => ({ ...old, consciousness: (v as Vitals['consciousness']) ?? null }))}
                   data={['ALERT', 'VOICE', 'PAIN', 'UNRESPONSIVE']} error={danger.has('consciousness') ? 'Danger zone' : undefined} />
               </Grid.Col>
-              <Grid.Col span={{ base: 6, sm: 4 }}>
-                <NumberInput label="Age (years)" min={0} max={150} value={ageYears ?? ''} onChange={(v) => setAgeYears(typeof v === 'number' ? v : undefined)} />
-              </Grid.Col>
+              {birthDate ? (
+                <Grid.Col span={{ base: 6, sm: 4 }}>
+                  <Text size="sm" fw={500}>Age</Text>
+                  <Text data-testid="age-from-record">{ageText(birthDate)} <Text span size="xs" c="dimmed">(from the record)</Text></Text>
+                </Grid.Col>
+              ) : (
+                <Grid.Col span={{ base: 6, sm: 4 }}>
+                  <Group gap={4} align="end" wrap="nowrap">
+                    <NumberInput label="Age" required min={0} max={AGE_LIMITS[ageUnit]} value={age ?? ''} w="55%"
+                      onChange={(v) => setAge(typeof v === 'number' ? v : undefined)} />
+                    <Select aria-label="Age unit" value={ageUnit} allowDeselect={false} w="45%"
+                      onChange={(v) => setAgeUnit((v as AgeUnit | null) ?? 'years')}
+                      data={[{ value: 'years', label: 'years' }, { value: 'months', label: 'months' }, { value: 'days', label: 'days' }]} />
+                  </Group>
+                </Grid.Col>
+              )}
               <Grid.Col span={{ base: 6, sm: 4 }}>
                 <NumberInput label="Expected resources" min={0} max={20} value={resources} onChange={(v) => setResources(typeof v === 'number' ? v : 0)} />
               </Grid.Col>
@@ -110,7 +138,8 @@ export function TriagePage() {
             <Card withBorder aria-live="polite" data-testid="esi-proposal">
               <Title order={3} size="h4" mb="xs">ESI engine</Title>
               <Group><EsiBadge level={proposal.data?.engineLevel} size="xl" />{proposal.data?.rule && <Badge variant="default">{proposal.data.rule}</Badge>}</Group>
-              <Text size="sm" mt="xs">{proposal.data?.explanation ?? 'Type the vital signs to see the proposal.'}</Text>
+              <Text size="sm" mt="xs">{!ageKnown ? 'Enter the age: the danger-zone vital signs depend on it.'
+                : proposal.data?.explanation ?? 'Type the vital signs to see the proposal.'}</Text>
               {proposal.isError && <Alert color="red" mt="xs">{describeError(proposal.error)}</Alert>}
             </Card>
             <Card withBorder style={{ borderStyle: 'dashed' }}>
@@ -130,6 +159,22 @@ export function TriagePage() {
           </Stack>
         </Grid.Col>
       </Grid>
+      {patientId && <VitalsChart patientId={patientId} />}
     </Stack>
   );
+}
+
+type AgeUnit = 'years' | 'months' | 'days';
+const AGE_FIELDS = { years: 'ageYears', months: 'ageMonths', days: 'ageDays' } as const;
+const AGE_LIMITS: Record<AgeUnit, number> = { years: 150, months: 1800, days: 55000 };
+
+/** "34 years", "7 months", "12 days" from a birth date, as a triage nurse says it. */
+export function ageText(birthDate: string, today = new Date()): string {
+  const born = new Date(`${birthDate}T00:00:00`);
+  let months = (today.getFullYear() - born.getFullYear()) * 12 + today.getMonth() - born.getMonth();
+  if (today.getDate() < born.getDate()) months -= 1;
+  if (months >= 24) return `${Math.floor(months / 12)} years`;
+  if (months >= 1) return `${months} months`;
+  const days = Math.floor((today.getTime() - born.getTime()) / 86_400_000);
+  return `${days} day${days === 1 ? '' : 's'}`;
 }
