@@ -1,11 +1,11 @@
-import { Title } from '@mantine/core';
 import { Route, Routes } from 'react-router';
+import { DashboardPage } from './DashboardPage';
 
 /** The admin screens (routes under /admin). */
 export default function AdminRoutes() {
   return (
     <Routes>
-      <Route index element={<Title order={2}>Admin</Title>} />
+      <Route index element={<DashboardPage />} />
     </Routes>
   );
 }
