@@ -88,7 +88,7 @@ export function DashboardPage() {
           <Text component="figcaption" fw={600} mb="xs" id="chart-waits">Wait to be seen by ESI level (minutes)</Text>
           <BarChart h={220} data={model.waitChart} dataKey="level" withLegend aria-labelledby="chart-waits"
             series={[{ name: 'median', label: 'Median', color: 'indigo.7' }, { name: 'p90', label: '90th percentile', color: 'orange.8' }]}
-            yAxisProps={{ width: 32 }} valueFormatter={(v) => `${v} min`} />
+            yAxisProps={{ width: 32 }} />
         </Paper>
       </SimpleGrid>
 
