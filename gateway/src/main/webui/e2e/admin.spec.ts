@@ -113,3 +113,141 @@ test('an admin creates a user with a unique name, finds it in the list and disab
   await page.getByTestId('user-search').fill(username);
   await expect(page.locator(`[data-username="${username}"]`).getByTestId('user-status')).toHaveText('Disabled');
 });
+
+test('an API client is created and its secret is shown once, with a warning', async ({ page }) => {
+  const name = `E2E kiosk ${Date.now()}`;
+  await page.emulateMedia({ colorScheme: 'light' });
+  await signIn(page, 'admin', '/admin/clients');
+  await toggleTheme(page, 'light');
+  await expect(page.getByRole('heading', { name: 'API clients' })).toBeVisible();
+  await page.getByRole('button', { name: 'New client' }).click();
+  const form = page.getByRole('dialog', { name: 'New API client' });
+  await form.getByLabel('Name').fill(name);
+  await form.getByRole('button', { name: 'Create client' }).click();
+  await expect(form.getByText('Choose at least one scope')).toBeVisible();
+  await form.getByRole('checkbox', { name: /queue\.read/ }).check();
+  await expectAccessible(page);
+  const created = page.waitForResponse((r) => r.url().endsWith('/api/v1/clients') && r.request().method() === 'POST');
+  await form.getByRole('button', { name: 'Create client' }).click();
+  const answer = await created;
+  expect(answer.status()).toBe(201);
+  const { clientSecret, clientId } = (await answer.json()) as { clientSecret: string; clientId: string };
+  expect(clientSecret.length).toBeGreaterThan(10);
+
+  const secretDialog = page.getByRole('dialog', { name: /copy the secret now/ });
+  await expect(secretDialog.getByTestId('client-secret')).toHaveText(clientSecret);
+  await expect(secretDialog.getByTestId('secret-warning')).toContainText('only time the secret is shown');
+  await expect(secretDialog.getByRole('button', { name: 'Copy secret' })).toBeVisible();
+  await expectAccessible(page);
+  await secretDialog.getByRole('button', { name: 'I have stored it' }).click();
+  await expect(secretDialog).not.toBeVisible();
+
+  // listed without its secret, and the secret is nowhere on the page any more
+  const row = page.locator(`[data-client-id="${clientId}"]`);
+  await expect(row).toContainText(name);
+  await expect(page.getByText(clientSecret)).toHaveCount(0);
+  await page.reload();
+  await expect(page.locator(`[data-client-id="${clientId}"]`)).toBeVisible();
+  await expect(page.getByText(clientSecret)).toHaveCount(0);
+
+  await page.locator(`[data-client-id="${clientId}"]`).getByRole('button', { name: `Disable ${name}` }).click();
+  const confirm = page.getByRole('dialog', { name: `Disable ${name}` });
+  await confirm.getByRole('button', { name: 'Disable client' }).click();
+  await expect(confirm).toBeHidden();
+  await expect(page.locator(`[data-client-id="${clientId}"]`).getByTestId('client-status')).toHaveText('Disabled');
+  await expectAccessible(page);
+});
+
+test('a department\'s SLA target is saved with If-Match and still there after a reload (then restored)', async ({ page, request }) => {
+  await page.emulateMedia({ colorScheme: 'light' });
+  await signIn(page, 'admin', '/admin/departments');
+  await toggleTheme(page, 'light');
+  await page.getByTestId('department-item').filter({ hasText: 'Emergency' }).click();
+  const form = page.getByTestId('department-form');
+  await expect(form.getByRole('heading', { name: /Emergency/ })).toBeVisible();
+  const esi4 = form.getByTestId('sla-esi4');
+  await expect(esi4).not.toHaveValue('');
+  const original = (await esi4.inputValue()).replace(/\D/g, '');
+  const changed = String(Number(original) === 59 ? 58 : 59);
+  await expectAccessible(page);
+
+  const save = async (minutes: string) => {
+    await esi4.fill(minutes);
+    const saved = page.waitForResponse((r) => r.url().includes('/api/v1/departments/') && r.request().method() === 'PATCH');
+    await form.getByRole('button', { name: 'Save' }).click();
+    const answer = await saved;
+    expect(answer.status()).toBe(200);
+    expect(answer.request().headers()['if-match']).toMatch(/^(W\/)?"\d+"$/);
+  };
+  await save(changed);
+  await page.reload();
+  await page.getByTestId('department-item').filter({ hasText: 'Emergency' }).click();
+  await expect(esi4).toHaveValue(`${changed} min`);
+
+  // someone else saves meanwhile (another admin, through the API): this screen's version is stale → 412, said plainly
+  const admin = { Authorization: `Bearer ${await tokenOf(request, 'admin')}` };
+  const emergency = '0193a000-0000-7000-8000-000000000002';
+  const current = await request.get(`/api/v1/departments/${emergency}`, { headers: admin });
+  const other = await request.patch(`/api/v1/departments/${emergency}`, {
+    headers: { ...admin, 'If-Match': current.headers()['etag'] ?? '' }, data: { name: ((await current.json()) as { name: string }).name },
+  });
+  expect(other.status()).toBe(200);
+  await esi4.fill(original);
+  const stale = page.waitForResponse((r) => r.url().includes('/api/v1/departments/') && r.request().method() === 'PATCH');
+  await form.getByRole('button', { name: 'Save' }).click();
+  expect((await stale).status()).toBe(412);
+  await expect(page.getByTestId('department-error')).toContainText('Someone else changed this department');
+  await expectAccessible(page);
+  // the form now holds the fresh version: saving again works
+  await save(original);
+  await page.reload();
+  await page.getByTestId('department-item').filter({ hasText: 'Emergency' }).click();
+  await expect(page.getByTestId('department-form').getByTestId('sla-esi4')).toHaveValue(`${original} min`);
+});
+
+test('the audit log filtered by actor and patient shows that actor\'s entries; break-glass review is reachable', async ({ page, request }) => {
+  const token = await tokenOf(request, 'receptionist');
+  const registered = await request.post('/api/v1/patients', {
+    headers: { Authorization: `Bearer ${token}` },
+    data: { name: { family: `Audit${Date.now()}`, given: ['Eve'] }, birthDate: '1980-02-03', sex: 'female' },
+  });
+  expect(registered.status()).toBe(201);
+  const patientId = ((await registered.json()) as { id: string }).id;
+
+  await page.emulateMedia({ colorScheme: 'light' });
+  await signIn(page, 'admin', '/admin/audit');
+  await toggleTheme(page, 'light');
+  await expect(page.getByTestId('audit-row').first()).toBeVisible();
+  await page.getByTestId('audit-actor').fill('receptionist');
+  await page.getByTestId('audit-patient').fill(patientId);
+  await page.getByRole('button', { name: 'Filter' }).click();
+  const rows = page.getByTestId('audit-row');
+  await expect(rows.filter({ hasText: 'patient.create' })).toHaveCount(1);
+  for (const row of await rows.all()) {
+    await expect(row).toContainText('receptionist');
+    await expect(row).toContainText(patientId);
+  }
+  await expectAccessible(page);
+  await rows.filter({ hasText: 'patient.create' }).getByRole('button', { name: /Details of patient.create/ }).click();
+  const detail = page.getByRole('dialog', { name: 'Audit entry' });
+  await expect(detail.getByTestId('audit-detail')).toContainText(patientId);
+  await expectAccessible(page);
+  await detail.getByRole('button', { name: 'Close' }).click();
+
+  await page.getByRole('button', { name: 'Clear' }).click();
+  await expect(rows.first()).toBeVisible();
+  await screenshot(page, 'admin-audit-light');
+  await page.getByText('Break-glass review').click();
+  await expect(page.getByText('Emergency accesses to patients outside')).toBeVisible();
+  // only grants are listed in review (the suite may have none yet)
+  for (const row of await rows.all()) await expect(row).toContainText('patient.break-glass');
+  await expectAccessible(page);
+});
+
+test('role policies show every role and are accessible', async ({ page }) => {
+  await page.emulateMedia({ colorScheme: 'light' });
+  await signIn(page, 'admin', '/admin/policies');
+  await expect(page.getByTestId('policy-row')).toHaveCount(4);
+  await expect(page.getByRole('switch', { name: 'Second factor required for Doctor' })).toBeEnabled();
+  await expectAccessible(page);
+});

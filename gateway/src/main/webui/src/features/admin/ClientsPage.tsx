@@ -128,7 +128,7 @@ function SecretDialog({ client, onClose }: { client: Client | undefined; onClose
       closeOnClickOutside={false}>
       {client && (
         <Stack>
-          <Alert color="orange" variant="light" title="Shown once" data-testid="secret-warning">
+          <Alert color="red.9" variant="outline" title="Shown once" data-testid="secret-warning">
             <Text size="sm">This is the only time the secret is shown. Store it in the device&apos;s configuration or a secret
               store now; Medi OS keeps only a hash. If it is lost, create a new client and disable this one.</Text>
           </Alert>
@@ -138,7 +138,7 @@ function SecretDialog({ client, onClose }: { client: Client | undefined; onClose
           <Code block data-testid="client-secret">{client.clientSecret}</Code>
           <Group justify="flex-end">
             <CopyButton value={client.clientSecret ?? ''}>
-              {({ copied, copy }) => <Button variant={copied ? 'filled' : 'light'} color={copied ? 'teal.9' : undefined} onClick={copy}>{copied ? 'Copied' : 'Copy secret'}</Button>}
+              {({ copied, copy }) => <Button variant="default" onClick={copy}>{copied ? 'Copied' : 'Copy secret'}</Button>}
             </CopyButton>
             <Button onClick={onClose}>I have stored it</Button>
           </Group>

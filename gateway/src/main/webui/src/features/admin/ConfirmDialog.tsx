@@ -1,6 +1,6 @@
 import { Alert, Button, Group, Modal, Stack, Text } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { describeError } from '../../api/problem';
 
 export interface Confirmation {
@@ -14,7 +14,10 @@ export interface Confirmation {
 }
 
 /** "Are you sure?" before a destructive action; the server's refusal stays in the dialog. */
-export function ConfirmDialog({ confirmation, onClose }: { confirmation: Confirmation | undefined; onClose: () => void }) {
+export function ConfirmDialog({ confirmation: asked, onClose }: { confirmation: Confirmation | undefined; onClose: () => void }) {
+  // the last question stays rendered while the dialog fades out (a nameless dialog for a moment otherwise)
+  const [confirmation, setConfirmation] = useState(asked);
+  if (asked && asked !== confirmation) setConfirmation(asked);
   const run = useMutation({
     mutationFn: () => confirmation?.action() ?? Promise.resolve(),
     onSuccess: () => {
@@ -27,7 +30,7 @@ export function ConfirmDialog({ confirmation, onClose }: { confirmation: Confirm
     onClose();
   };
   return (
-    <Modal opened={confirmation !== undefined} onClose={close} title={confirmation?.title} centered>
+    <Modal opened={asked !== undefined} onClose={close} title={confirmation?.title} centered>
       <Stack>
         <Text size="sm">{confirmation?.message}</Text>
         {run.isError && <Alert color="red" role="alert">{describeError(run.error)}</Alert>}
