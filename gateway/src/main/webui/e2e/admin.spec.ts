@@ -139,6 +139,7 @@ test('an API client is created and its secret is shown once, with a warning', as
   await expect(secretDialog.getByTestId('secret-warning')).toContainText('only time the secret is shown');
   await expect(secretDialog.getByRole('button', { name: 'Copy secret' })).toBeVisible();
   await expectAccessible(page);
+  await screenshot(page, 'admin-client-secret-light');
   await secretDialog.getByRole('button', { name: 'I have stored it' }).click();
   await expect(secretDialog).not.toBeVisible();
 
@@ -198,6 +199,7 @@ test('a department\'s SLA target is saved with If-Match and still there after a 
   expect((await stale).status()).toBe(412);
   await expect(page.getByTestId('department-error')).toContainText('Someone else changed this department');
   await expectAccessible(page);
+  await screenshot(page, 'admin-departments-light');
   // the form now holds the fresh version: saving again works
   await save(original);
   await page.reload();
@@ -207,7 +209,7 @@ test('a department\'s SLA target is saved with If-Match and still there after a 
 
 test('the audit log filtered by actor and patient shows that actor\'s entries; break-glass review is reachable', async ({ page, request }) => {
   const token = await tokenOf(request, 'receptionist');
-  const registered = await request.post('/api/v1/patients', {
+  const registered = await request.post('/api/v1/patients?force=true', { // force: earlier runs' names look alike
     headers: { Authorization: `Bearer ${token}` },
     data: { name: { family: `Audit${Date.now()}`, given: ['Eve'] }, birthDate: '1980-02-03', sex: 'female' },
   });
@@ -234,14 +236,37 @@ test('the audit log filtered by actor and patient shows that actor\'s entries; b
   await expectAccessible(page);
   await detail.getByRole('button', { name: 'Close' }).click();
 
+  // a doctor breaks the glass on this patient (outside their departments) and reads the record under it
+  const doctor = { Authorization: `Bearer ${await tokenOf(request, 'doctor')}` };
+  expect((await request.get(`/api/v1/patients/${patientId}`, { headers: doctor })).status()).toBe(403);
+  const grant = await request.post(`/api/v1/patients/${patientId}/break-glass`, {
+    headers: doctor, data: { reason: 'E2E: unconscious patient, allergies needed' },
+  });
+  expect(grant.status()).toBe(201);
+  expect((await request.get(`/api/v1/patients/${patientId}`, { headers: doctor })).status()).toBe(200);
+
   await page.getByRole('button', { name: 'Clear' }).click();
-  await expect(rows.first()).toBeVisible();
-  await screenshot(page, 'admin-audit-light');
   await page.getByText('Break-glass review').click();
   await expect(page.getByText('Emergency accesses to patients outside')).toBeVisible();
-  // only grants are listed in review (the suite may have none yet)
+  // review lists grants only, each highlighted; ours is among them
+  const ours = rows.filter({ hasText: patientId });
+  await expect(ours).toHaveCount(1);
+  await expect(ours).toHaveAttribute('data-break-glass', 'true');
   for (const row of await rows.all()) await expect(row).toContainText('patient.break-glass');
   await expectAccessible(page);
+  await ours.getByRole('button', { name: /Details of patient.break-glass/ }).click();
+  await page.getByRole('button', { name: 'Accesses by doctor to this patient' }).click();
+  // the accesses under the grant: filtered by actor and patient, flagged
+  await expect(page.getByTestId('audit-actor')).toHaveValue('doctor');
+  const read = rows.filter({ hasText: 'patient.read' }).filter({ has: page.getByText('Break-glass', { exact: true }) });
+  await expect(read).toHaveCount(1);
+  await expect(read).toHaveAttribute('data-break-glass', 'true');
+  await expectAccessible(page);
+  await screenshot(page, 'admin-audit-light');
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await toggleTheme(page, 'dark');
+  await expectAccessible(page);
+  await toggleTheme(page, 'light');
 });
 
 test('role policies show every role and are accessible', async ({ page }) => {
