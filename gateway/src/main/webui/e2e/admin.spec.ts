@@ -139,7 +139,6 @@ test('an API client is created and its secret is shown once, with a warning', as
   await expect(secretDialog.getByTestId('secret-warning')).toContainText('only time the secret is shown');
   await expect(secretDialog.getByRole('button', { name: 'Copy secret' })).toBeVisible();
   await expectAccessible(page);
-  await screenshot(page, 'admin-client-secret-light');
   await secretDialog.getByRole('button', { name: 'I have stored it' }).click();
   await expect(secretDialog).not.toBeVisible();
 
