@@ -275,3 +275,25 @@ test('role policies show every role and are accessible', async ({ page }) => {
   await expect(page.getByRole('switch', { name: 'Second factor required for Doctor' })).toBeEnabled();
   await expectAccessible(page);
 });
+
+test('every administrator screen is accessible in the dark theme too', async ({ page }) => {
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await signIn(page, 'admin', '/admin/users');
+  await toggleTheme(page, 'dark');
+  try {
+    await expect(page.getByTestId('user-row').first()).toBeVisible();
+    await expectAccessible(page);
+    await page.getByRole('button', { name: 'New user' }).click();
+    await page.getByRole('dialog', { name: 'New user' }).getByRole('button', { name: 'Create account' }).click();
+    await expect(page.getByText('Choose at least one role')).toBeVisible();
+    await expectAccessible(page); // errors on the fields, in dark
+    await page.getByRole('dialog', { name: 'New user' }).getByRole('button', { name: 'Cancel' }).click();
+    for (const [link, ready] of [['API clients', 'clients-table'], ['Departments', 'department-form'], ['Role policies', 'policies-table'], ['Audit log', 'audit-table']] as const) {
+      await page.getByRole('navigation').getByRole('link', { name: link }).click();
+      await expect(page.getByTestId(ready)).toBeVisible();
+      await expectAccessible(page);
+    }
+  } finally {
+    await toggleTheme(page, 'light');
+  }
+});

@@ -4,10 +4,10 @@ import { useState } from 'react';
 import { patientApi, unwrap, type PatientSchemas } from '../../api/client';
 import { describeError } from '../../api/problem';
 import { formatDateTime } from '../../ui/badges';
+import { BREAK_GLASS_ACTION, isBreakGlass } from './audit';
 
 type Entry = PatientSchemas['AuditEntryView'];
 
-export const BREAK_GLASS_ACTION = 'patient.break-glass';
 const ACTIONS = [
   'patient.read', 'patient.search', 'patient.display', 'patient.create', 'patient.update', 'patient.history', 'patient.export',
   'patient.break-glass', 'patient.check-in', 'patient.duplicate-override', 'patient.entered-in-error', 'encounter.open',
@@ -16,10 +16,6 @@ const ACTIONS = [
 ];
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** A break-glass grant, or an access that relied on one: both are for review. */
-export function isBreakGlass(entry: Entry): boolean {
-  return entry.action === BREAK_GLASS_ACTION || entry.accessBasis === 'break-glass';
-}
 
 interface Filters {
   patientId: string;
