@@ -47,6 +47,14 @@ test('the dashboard counts a new arrival in its department (before/after, not a 
   void waitingBefore;
   await expectAccessible(page);
   await screenshot(page, 'admin-dashboard-light');
+  // a past day: its own figures, no automatic refresh
+  const yesterday = new Date(Date.now() - 2 * 86_400_000).toISOString().slice(0, 10);
+  const pastDay = page.waitForResponse((r) => r.url().includes(`/statistics?date=${yesterday}`));
+  await page.getByTestId('dashboard-date').fill(yesterday);
+  expect((await pastDay).status()).toBe(200);
+  await expect(page.getByTestId('dashboard-updated')).toContainText(`A past day (${yesterday})`);
+  await page.getByTestId('dashboard-date').fill('');
+  await expect(page.getByTestId('dashboard-updated')).toContainText('Today');
   await page.emulateMedia({ colorScheme: 'dark' });
   await toggleTheme(page, 'dark');
   await page.mouse.move(600, 400); // no tooltip over the header in the picture
@@ -98,6 +106,22 @@ test('an admin creates a user with a unique name, finds it in the list and disab
   await expect(page.getByTestId('user-row').nth(1)).toBeVisible();
   await screenshot(page, 'admin-users-light');
   await page.getByTestId('user-search').fill(username);
+
+  // roles and departments change with If-Match (the version read with the list)
+  await row.getByRole('button', { name: `Actions for ${username}` }).click();
+  await page.getByRole('menuitem', { name: 'Edit roles and departments' }).click();
+  const edit = page.getByRole('dialog', { name: `Edit ${username}` });
+  await expect(edit.getByLabel('User name')).toBeDisabled();
+  await edit.getByRole('checkbox', { name: 'Doctor' }).check();
+  const updated = page.waitForResponse((r) => r.url().includes('/api/v1/users/') && r.request().method() === 'PATCH');
+  await edit.getByRole('button', { name: 'Save' }).click();
+  const patch = await updated;
+  expect(patch.status()).toBe(200);
+  expect(patch.request().headers()['if-match']).toMatch(/^"\d+"$/);
+  const saved = (await patch.json()) as { roles: string[]; departments: string[] };
+  expect([...saved.roles].sort()).toEqual(['doctor', 'nurse']);
+  expect(saved.departments).toEqual(['0193a000-0000-7000-8000-000000000001']);
+  await expect(row).toContainText(/Nurse, Doctor|Doctor, Nurse/);
 
   await row.getByRole('button', { name: `Actions for ${username}` }).click();
   await page.getByRole('menuitem', { name: 'Disable' }).click();
