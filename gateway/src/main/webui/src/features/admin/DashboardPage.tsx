@@ -63,7 +63,7 @@ export function DashboardPage() {
       {statistics.isError && <Alert color="red" role="alert">{describeError(statistics.error)}</Alert>}
 
       <SimpleGrid cols={{ base: 1, xs: 2, md: 3, lg: 6 }} data-testid="dashboard-metrics">
-        <Metric label={isToday ? 'Waiting now' : 'Waiting (now)'} value={model.waitingNow.total} testId="metric-waiting"
+        <Metric label="Waiting now" value={model.waitingNow.total} testId="metric-waiting"
           detail={<LevelBadges figures={model.waitingNow.byEsi} untriaged={model.waitingNow.untriaged} />} />
         <Metric label="SLA breaches" value={model.slaBreaches.total} testId="metric-breaches" alert={model.slaBreaches.total > 0}
           detail={<LevelBadges figures={model.slaBreaches.byEsi} />} />
