@@ -66,7 +66,7 @@ export function DashboardPage() {
         <Metric label="Waiting now" value={model.waitingNow.total} testId="metric-waiting"
           detail={<LevelBadges figures={model.waitingNow.byEsi} untriaged={model.waitingNow.untriaged} />} />
         <Metric label="SLA breaches" value={model.slaBreaches.total} testId="metric-breaches" alert={model.slaBreaches.total > 0}
-          detail={<LevelBadges figures={model.slaBreaches.byEsi} />} />
+          detail={<LevelBadges figures={model.slaBreaches.byEsi} untriaged={model.slaBreaches.untriaged} />} />
         <Metric label="Arrived" value={model.totals.arrived} testId="metric-arrived"
           detail={<Text size="xs" c="dimmed">{model.totals.cancelled} cancelled · {model.totals.transferred} transferred</Text>} />
         <Metric label="Finished" value={model.totals.finished} testId="metric-finished"

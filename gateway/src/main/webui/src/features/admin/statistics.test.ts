@@ -7,7 +7,7 @@ const day: QueueStatistics = {
   zone: 'Europe/Berlin',
   generatedAt: '2026-12-05T14:00:00Z',
   waitingNow: { total: 7, untriaged: 2, byEsi: [{ esiLevel: 2, count: 1 }, { esiLevel: 3, count: 4 }] },
-  slaBreaches: { total: 3, untriaged: 0, byEsi: [{ esiLevel: 1, count: 0 }, { esiLevel: 3, count: 3 }] },
+  slaBreaches: { total: 5, untriaged: 2, byEsi: [{ esiLevel: 1, count: 0 }, { esiLevel: 3, count: 3 }] },
   waits: {
     all: { seen: 20, medianSeconds: 1500, p90Seconds: 4000 },
     untriaged: { seen: 1, medianSeconds: 300, p90Seconds: 300 },
@@ -25,7 +25,8 @@ describe('statistics → dashboard', () => {
     const model = toDashboard(day);
     expect(model.waitingNow).toEqual({ total: 7, untriaged: 2, byEsi: [
       { level: 1, count: 0 }, { level: 2, count: 1 }, { level: 3, count: 4 }, { level: 4, count: 0 }, { level: 5, count: 0 }] });
-    expect(model.slaBreaches.total).toBe(3);
+    expect(model.slaBreaches.total).toBe(5);
+    expect(model.slaBreaches.untriaged).toBe(2);
     expect(model.slaBreaches.byEsi.map((l) => l.count)).toEqual([0, 0, 3, 0, 0]);
   });
 

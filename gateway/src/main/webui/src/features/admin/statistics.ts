@@ -29,7 +29,7 @@ export interface HourFigure {
 /** What the operations dashboard shows, ready to render: no null checks in the view. */
 export interface DashboardModel {
   waitingNow: { total: number; untriaged: number; byEsi: LevelFigure[] };
-  slaBreaches: { total: number; byEsi: LevelFigure[] };
+  slaBreaches: { total: number; untriaged: number; byEsi: LevelFigure[] };
   /** One line per ESI level (1–5), then untriaged and all. */
   waits: WaitFigure[];
   /** Median and p90 in minutes per ESI level, for the bar chart (levels nobody was seen at show 0). */
@@ -83,7 +83,7 @@ export function toDashboard(stats: QueueStatistics | undefined): DashboardModel 
   const totals = stats?.totals;
   return {
     waitingNow: { total: n(waiting?.total), untriaged: n(waiting?.untriaged), byEsi: byLevel(waiting?.byEsi) },
-    slaBreaches: { total: n(breaches?.total), byEsi: byLevel(breaches?.byEsi) },
+    slaBreaches: { total: n(breaches?.total), untriaged: n(breaches?.untriaged), byEsi: byLevel(breaches?.byEsi) },
     waits,
     waitChart: waits.slice(0, 5).map((w) => ({ level: w.label, median: minutes(w.medianSeconds), p90: minutes(w.p90Seconds) })),
     hourly: arrivals.map((count, hour) => ({ hour: `${String(hour).padStart(2, '0')}:00`, arrivals: count, finished: finished[hour] ?? 0 })),
