@@ -3,13 +3,15 @@ import type { SlaState } from '../live/queueModel';
 
 /** ESI colours as emergency departments print them: 1 red … 5 blue; untriaged grey. */
 const ESI_COLOURS: Record<number, string> = { 1: 'red', 2: 'orange', 3: 'yellow', 4: 'green', 5: 'blue' };
+// shade 8 of orange and green is too light for white text (≈ 3.5:1) and dark enough for black (≈ 6:1): WCAG AA
+const DARK_TEXT = new Set([2, 3, 4]);
 
 export function EsiBadge({ level, ...props }: { level: number | null | undefined } & BadgeProps) {
   if (!level) {
     return <Badge variant="default" {...props} aria-label="Not triaged yet">ESI –</Badge>;
   }
   return (
-    <Badge color={ESI_COLOURS[level] ?? 'gray'} variant="filled" autoContrast {...props} aria-label={`ESI level ${level}`}>
+    <Badge color={ESI_COLOURS[level] ?? 'gray'} variant="filled" c={DARK_TEXT.has(level) ? 'black' : 'white'} {...props} aria-label={`ESI level ${level}`}>
       ESI {level}
     </Badge>
   );
