@@ -1,11 +1,17 @@
-import { Title } from '@mantine/core';
 import { Route, Routes } from 'react-router';
+import { ConsultationPage } from './ConsultationPage';
+import { MyRoomPage } from './MyRoomPage';
+import { NotePage } from './NotePage';
+import { SignaturesPage } from './SignaturesPage';
 
 /** The doctor screens (routes under /doctor). */
 export default function DoctorRoutes() {
   return (
     <Routes>
-      <Route index element={<Title order={2}>Doctor</Title>} />
+      <Route index element={<MyRoomPage />} />
+      <Route path="consultation/:departmentId/:entryId" element={<ConsultationPage />} />
+      <Route path="signatures" element={<SignaturesPage />} />
+      <Route path="notes/:noteId" element={<NotePage />} />
     </Routes>
   );
 }
