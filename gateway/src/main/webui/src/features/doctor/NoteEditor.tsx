@@ -267,7 +267,8 @@ function ConflictView({ mine, theirs, onKeepMine, onTakeTheirs }: { mine: Soap; 
   const other = soapOf(theirs?.note);
   return (
     <Stack data-testid="note-conflict">
-      <Alert color="orange" title="Someone else saved this note meanwhile">
+      <Alert color="orange">
+        <Text fw={700} size="sm">Someone else saved this note meanwhile.</Text>
         {theirs?.note.updatedBy ? `${theirs.note.updatedBy} saved it` : 'It was saved elsewhere'}{theirs?.note.updatedAt ? ` at ${formatDateTime(theirs.note.updatedAt)}` : ''}.
         Choose which text to keep; the other is kept in the note's versions.
       </Alert>

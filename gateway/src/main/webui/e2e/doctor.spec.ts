@@ -1,0 +1,176 @@
+import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import { DEPARTMENT, expectAccessible, screenshot, signIn } from './helpers';
+
+/** A bearer token for a demo user, as another desk's app would hold it. */
+async function tokenOf(request: APIRequestContext, user: string): Promise<string> {
+  const login = await request.post('/api/v1/auth/login', { data: { username: user, password: `medi-demo-${user}`, refreshTokenIn: 'BODY' } });
+  expect(login.status()).toBe(200);
+  return ((await login.json()) as { accessToken: string }).accessToken;
+}
+
+const bearer = async (request: APIRequestContext, user: string) => ({ Authorization: `Bearer ${await tokenOf(request, user)}` });
+
+/** A registered patient checked in at the desk and triaged by a nurse, all through the API. */
+async function triagedPatient(request: APIRequestContext, department: string, family: string, triage = true) {
+  const registered = await request.post('/api/v1/patients?force=true', {
+    headers: await bearer(request, 'receptionist'),
+    data: { name: { family, given: ['Grace'] }, birthDate: '1961-07-02', sex: 'female' },
+  });
+  expect(registered.status()).toBe(201);
+  const patient = (await registered.json()) as { id: string };
+  const checkedIn = await request.post(`/api/v1/queues/${department}/check-ins`, {
+    headers: { ...(await bearer(request, 'receptionist')), 'Idempotency-Key': crypto.randomUUID() },
+    data: { patientId: patient.id, chiefComplaint: 'chest pain on exertion' },
+  });
+  expect(checkedIn.status()).toBe(201);
+  const entry = (await checkedIn.json()) as { id: string; ticket: string };
+  if (triage) {
+    const triaged = await request.post(`/api/v1/queues/${department}/entries/${entry.id}/triage`, {
+      headers: await bearer(request, 'nurse'),
+      data: { expectedResources: 2, birthDate: '1961-07-02', chiefComplaint: 'chest pain on exertion', vitals: { heartRate: 96, respiratoryRate: 18, spo2: 97 } },
+    });
+    expect(triaged.status()).toBe(200);
+  }
+  return { patient, entry };
+}
+
+/** A draft note of a patient in consultation with the doctor, written through the API. */
+async function draftNote(request: APIRequestContext, family: string) {
+  const { entry } = await triagedPatient(request, DEPARTMENT, family, false);
+  const doctor = await bearer(request, 'doctor');
+  const called = await request.post(`/api/v1/queues/${DEPARTMENT}/call-next`, { headers: doctor, data: { room: 'Room 3', entryId: entry.id } });
+  expect(called.status()).toBe(200);
+  const started = await request.post(`/api/v1/queues/${DEPARTMENT}/entries/${entry.id}/consultation`, { headers: doctor });
+  expect(started.status()).toBe(200);
+  // patient-service opens the encounter from queue-service's event
+  let encounterId = '';
+  await expect.poll(async () => {
+    const found = await request.get(`/api/v1/encounters?queueEntryId=${entry.id}`, { headers: doctor });
+    if (found.status() === 200) encounterId = ((await found.json()) as { id: string }).id;
+    return found.status();
+  }, { timeout: 15_000 }).toBe(200);
+  const created = await request.post(`/api/v1/encounters/${encounterId}/notes`, {
+    headers: doctor, data: { subjective: 'Cough for three days.', plan: 'Initial plan.' },
+  });
+  expect(created.status()).toBe(201);
+  return ((await created.json()) as { id: string }).id;
+}
+
+const section = (page: Page, name: string) => page.getByRole('textbox', { name, exact: true });
+
+test('the doctor calls a triaged patient, writes a SOAP note kept across a reload, signs it, adds an addendum and finishes', async ({ page, request }) => {
+  await signIn(page, 'doctor', '/doctor');
+  const signedInAt = Date.now();
+  await expect(page.getByTestId('connection-status')).toHaveAttribute('data-status', 'live');
+  const department = (await page.getByTestId('live-queue-panel').getAttribute('data-department')) ?? '';
+  expect(department).toMatch(/^[0-9a-f-]{36}$/);
+  const family = `Doctor${Date.now()}`;
+  const { entry } = await triagedPatient(request, department, family);
+
+  await page.getByRole('combobox', { name: 'Room' }).click();
+  await page.getByRole('option').first().click();
+  const row = page.locator(`[data-testid="queue-row"][data-ticket="${entry.ticket}"]`);
+  await expect(row).toContainText(family.toUpperCase());
+  await row.getByRole('button', { name: `Call ticket ${entry.ticket} to my room` }).click();
+  const withMe = page.locator(`[data-testid="with-me-entry"][data-ticket="${entry.ticket}"]`);
+  await expect(withMe).toContainText('Called');
+  await expectAccessible(page);
+  await screenshot(page, 'doctor-room-light');
+
+  await withMe.getByRole('button', { name: 'Start consultation' }).click();
+  await expect(page).toHaveURL(new RegExp(`/doctor/consultation/${department}/${entry.id}$`));
+  await expect(page.getByTestId('patient-name')).toContainText(family.toUpperCase());
+  await expect(page.getByTestId('patient-header')).toContainText('chest pain on exertion');
+
+  const subjective = `Pain behind the sternum when climbing stairs ${Date.now()}`;
+  await section(page, 'Subjective').fill(subjective);
+  await section(page, 'Assessment').fill('Suspected stable angina.');
+  await expect(page.getByTestId('save-status')).toHaveAttribute('data-state', 'saved');
+  await expect(page.getByTestId('save-status')).toContainText(/Saved \d/);
+  await page.reload();
+  await expect(section(page, 'Subjective')).toHaveValue(subjective);
+  await expect(section(page, 'Assessment')).toHaveValue('Suspected stable angina.');
+  await expect(page.getByTestId('history')).toContainText('Encounter');
+  await expectAccessible(page);
+  await screenshot(page, 'doctor-consultation-light');
+  await page.getByTestId('theme-switch').click();
+  await expectAccessible(page);
+  await screenshot(page, 'doctor-consultation-dark');
+  await page.getByTestId('theme-switch').click();
+
+  // the suite asks for a password entered in the last 3 s: wait until the sign-in is older than that
+  await expect.poll(() => Date.now() - signedInAt, { timeout: 10_000 }).toBeGreaterThan(3_500);
+  await page.getByTestId('sign-note').click();
+  const reauth = page.getByRole('dialog', { name: 'Confirm it is you' });
+  await expect(reauth).toBeVisible();
+  await expectAccessible(page);
+  await reauth.getByRole('textbox', { name: 'Password', exact: true }).fill('medi-demo-doctor');
+  await reauth.getByRole('button', { name: 'Confirm' }).click();
+  const signed = page.getByTestId('signed-note');
+  await expect(signed).toContainText(subjective);
+  await expect(page.getByTestId('signature')).toContainText('Signed by doctor');
+
+  // an addendum is signed too: the password again if the last entry is older than the window
+  await signed.getByRole('textbox', { name: 'New addendum' }).fill('ECG normal at rest.');
+  await signed.getByRole('button', { name: 'Add addendum' }).click();
+  const added = page.getByTestId('addenda').getByText('ECG normal at rest.');
+  await expect(reauth.or(added)).toBeVisible();
+  if (await reauth.isVisible()) {
+    await reauth.getByRole('textbox', { name: 'Password', exact: true }).fill('medi-demo-doctor');
+    await reauth.getByRole('button', { name: 'Confirm' }).click();
+  }
+  await expect(added).toBeVisible();
+
+  const pdf = page.waitForResponse((r) => r.url().endsWith('/pdf'));
+  const popup = page.waitForEvent('popup');
+  await signed.getByRole('button', { name: 'Print / PDF' }).click();
+  expect((await pdf).status()).toBe(200);
+  await (await popup).close();
+
+  await page.getByRole('button', { name: 'Finish', exact: true }).click();
+  await page.getByRole('button', { name: 'Finish consultation' }).click();
+  await expect(page).toHaveURL(/\/doctor$/);
+  await expect(page.locator(`[data-testid="with-me-entry"][data-ticket="${entry.ticket}"]`)).toHaveCount(0);
+});
+
+test('two screens edit the same draft: the later save shows both versions and "Keep mine" wins', async ({ browser, request }) => {
+  const noteId = await draftNote(request, `Conflict${Date.now()}`);
+  const first = await (await browser.newContext()).newPage();
+  const second = await (await browser.newContext()).newPage();
+  await signIn(first, 'doctor', `/doctor/notes/${noteId}`);
+  await signIn(second, 'doctor', `/doctor/notes/${noteId}`);
+  await expect(section(first, 'Plan')).toHaveValue('Initial plan.');
+  await expect(section(second, 'Plan')).toHaveValue('Initial plan.');
+
+  await section(first, 'Plan').fill('Plan from the first screen.');
+  await expect(first.getByTestId('save-status')).toHaveAttribute('data-state', 'saved');
+  await expect(first.getByTestId('save-status')).toContainText(/Saved \d/);
+
+  await section(second, 'Plan').fill('Plan from the second screen.');
+  const conflict = second.getByTestId('note-conflict');
+  await expect(conflict).toBeVisible();
+  await expect(second.getByTestId('conflict-mine')).toContainText('Plan from the second screen.');
+  await expect(second.getByTestId('conflict-theirs')).toContainText('Plan from the first screen.');
+  await expectAccessible(second);
+  await screenshot(second, 'doctor-conflict-light');
+  await second.getByRole('button', { name: 'Keep mine' }).click();
+  await expect(second.getByTestId('save-status')).toHaveAttribute('data-state', 'saved');
+  await expect(section(second, 'Plan')).toHaveValue('Plan from the second screen.');
+
+  await first.reload();
+  await expect(section(first, 'Plan')).toHaveValue('Plan from the second screen.');
+  await first.context().close();
+  await second.context().close();
+});
+
+test('an unsigned draft is listed under "Awaiting my signature" and opens the note', async ({ page, request }) => {
+  const noteId = await draftNote(request, `Awaiting${Date.now()}`);
+  await signIn(page, 'doctor', '/doctor/signatures');
+  const row = page.locator(`[data-testid="awaiting-row"][data-note="${noteId}"]`);
+  await expect(row).toBeVisible();
+  await expectAccessible(page);
+  await row.getByRole('link', { name: /Open the note/ }).click();
+  await expect(page).toHaveURL(new RegExp(`/doctor/notes/${noteId}$`));
+  await expect(section(page, 'Subjective')).toHaveValue('Cough for three days.');
+  await expectAccessible(page);
+});
