@@ -74,6 +74,7 @@ test('the doctor calls a triaged patient, writes a SOAP note kept across a reloa
   await row.getByRole('button', { name: `Call ticket ${entry.ticket} to my room` }).click();
   const withMe = page.locator(`[data-testid="with-me-entry"][data-ticket="${entry.ticket}"]`);
   await expect(withMe).toContainText('Called');
+  await expect(page.getByRole('button', { name: 'Close notification' })).toHaveCount(0);
   await expectAccessible(page);
   await screenshot(page, 'doctor-room-light');
 

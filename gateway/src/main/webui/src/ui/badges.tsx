@@ -2,7 +2,8 @@ import { Badge, type BadgeProps } from '@mantine/core';
 import type { SlaState } from '../live/queueModel';
 
 /** ESI colours as emergency departments print them: 1 red … 5 blue; untriaged grey. */
-const ESI_COLOURS: Record<number, string> = { 1: 'red', 2: 'orange', 3: 'yellow', 4: 'green', 5: 'blue' };
+// explicit shades: the theme's filled shade (8) of green, orange and red is below 4.5:1 with either text colour
+const ESI_COLOURS: Record<number, string> = { 1: 'red.9', 2: 'orange.5', 3: 'yellow', 4: 'green.5', 5: 'blue' };
 
 export function EsiBadge({ level, ...props }: { level: number | null | undefined } & BadgeProps) {
   if (!level) {
@@ -38,8 +39,8 @@ export function StatusBadge({ status, ...props }: { status: string | null | unde
 
 export function SlaBadge({ state, ...props }: { state: SlaState | undefined } & BadgeProps) {
   if (!state) return null;
-  const { label, color } = state === 'BREACHED' ? { label: 'SLA breached', color: 'red' }
-    : state === 'DUE_SOON' ? { label: 'SLA due soon', color: 'orange' } : { label: 'Within SLA', color: 'green' };
+  const { label, color } = state === 'BREACHED' ? { label: 'SLA breached', color: 'red.9' }
+    : state === 'DUE_SOON' ? { label: 'SLA due soon', color: 'orange.5' } : { label: 'Within SLA', color: 'green' };
   return <Badge color={color} variant={state === "OK" ? "default" : "filled"} {...props}>{label}</Badge>;
 }
 

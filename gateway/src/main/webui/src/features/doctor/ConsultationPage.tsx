@@ -1,5 +1,5 @@
 import { Alert, Anchor, Badge, Button, Card, Grid, Group, Loader, Stack, Tabs, Text, Title } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
+import { notify } from './notify';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
@@ -30,7 +30,7 @@ export function ConsultationPage() {
   const start = useMutation({
     mutationFn: () => unwrap(queueApi.POST('/api/v1/queues/{departmentId}/entries/{entryId}/consultation', { params: { path: { departmentId, entryId } } })),
     onSuccess: (view) => queryClient.setQueryData(entryKey(departmentId, entryId), view),
-    onError: (error) => notifications.show({ color: 'red', title: 'Consultation not started', message: describeError(error) }),
+    onError: (error) => notify({ color: 'red', title: 'Consultation not started', message: describeError(error) }),
   });
 
   if (entry.isError) return <Alert color="red">{describeError(entry.error)}</Alert>;
@@ -126,9 +126,10 @@ function EncounterNotes({ patientId, encounterId }: { patientId: string; encount
   const signed = mine.filter((n) => n.status === 'signed');
   return (
     <Stack>
-      {draft ? <NoteEditor key={draft.id} noteId={draft.id ?? undefined} />
-        : (writingNew || signed.length === 0) ? <NoteEditor key={`new-${encounterId}`} encounterId={encounterId} onCreated={() => void notes.refetch()} />
-          : <Button variant="light" onClick={() => setWritingNew(true)}>Write another note</Button>}
+      {/* one editor instance from the first word to the signature: a remount mid-typing would race its own saves */}
+      {draft || writingNew || signed.length === 0
+        ? <NoteEditor key={`current-${encounterId}`} noteId={draft?.id ?? undefined} encounterId={encounterId} onCreated={() => void notes.refetch()} />
+        : <Button variant="light" onClick={() => setWritingNew(true)}>Write another note</Button>}
       {signed.map((n) => <NoteEditor key={n.id} noteId={n.id ?? undefined} />)}
     </Stack>
   );

@@ -1,5 +1,5 @@
 import { Alert, Button, Group, Modal, Select, Stack, Text, TextInput, Textarea } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
+import { notify } from './notify';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { queueApi, unwrap } from '../../api/client';
@@ -29,21 +29,21 @@ export function FinishButton({ departmentId, entryId, ticket, onDone }: EntryPro
     })),
     onSuccess: () => {
       refresh();
-      notifications.show({ color: 'green', message: `Consultation of ticket ${ticket} finished.` });
+      notify({ color: 'green', message: `Consultation of ticket ${ticket} finished.` });
       setOpened(false);
       onDone?.();
     },
   });
   return (
     <>
-      <Button color="teal" onClick={() => setOpened(true)}>Finish</Button>
+      <Button onClick={() => setOpened(true)}>Finish</Button>
       <Modal opened={opened} onClose={() => setOpened(false)} title={`Finish the consultation of ticket ${ticket}?`} centered>
         <Stack>
           <Text size="sm">The patient leaves the queue and the encounter is closed. Notes stay editable until signed.</Text>
           {finish.isError && <Alert color="red" role="alert">{describeError(finish.error)}</Alert>}
           <Group justify="flex-end">
             <Button variant="default" onClick={() => setOpened(false)}>Back</Button>
-            <Button color="teal" onClick={() => finish.mutate()} loading={finish.isPending} data-autofocus>Finish consultation</Button>
+            <Button onClick={() => finish.mutate()} loading={finish.isPending} data-autofocus>Finish consultation</Button>
           </Group>
         </Stack>
       </Modal>
@@ -63,7 +63,7 @@ export function NoShowButton({ departmentId, entryId, ticket, onDone }: EntryPro
     })),
     onSuccess: () => {
       refresh();
-      notifications.show({ message: `Ticket ${ticket} recorded as a no-show.` });
+      notify({ message: `Ticket ${ticket} recorded as a no-show.` });
       setOpened(false);
       onDone?.();
     },
@@ -104,7 +104,7 @@ export function TransferButton({ departmentId, entryId, ticket, onDone }: EntryP
     onSuccess: (entry) => {
       refresh();
       const name = others.find((d) => d.id === target)?.name ?? 'the other department';
-      notifications.show({ color: 'green', message: `Ticket ${ticket} transferred to ${name} (new ticket ${entry.ticket ?? ''}).` });
+      notify({ color: 'green', message: `Ticket ${ticket} transferred to ${name} (new ticket ${entry.ticket ?? ''}).` });
       setOpened(false);
       onDone?.();
     },

@@ -1,5 +1,5 @@
 import { Alert, Badge, Button, Card, Group, Select, Stack, Text, Title } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
+import { notify } from './notify';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate } from 'react-router';
 import { queueApi, unwrap } from '../../api/client';
@@ -39,9 +39,9 @@ export function MyRoomPage() {
     })),
     onSuccess: (entry) => {
       queryClient.setQueryData(entryKey(departmentId, entry.id ?? undefined), entry);
-      notifications.show({ color: 'green', message: `Ticket ${entry.ticket ?? ''} called to ${entry.room ?? 'your room'}.` });
+      notify({ color: 'green', message: `Ticket ${entry.ticket ?? ''} called to ${entry.room ?? 'your room'}.` });
     },
-    onError: (error) => notifications.show({ color: 'red', title: 'Not called', message: describeError(error) }),
+    onError: (error) => notify({ color: 'red', title: 'Not called', message: describeError(error) }),
   });
 
   return (
@@ -69,7 +69,7 @@ export function MyRoomPage() {
 
       <Title order={3} size="h4">Waiting list{department?.name ? ` — ${department.name}` : ''}</Title>
       <LiveQueueTable departmentId={departmentId} actions={(row) => row.position !== undefined && (
-        <Button size="xs" variant="light" disabled={!room} loading={call.isPending && call.variables === row.entry.id}
+        <Button size="xs" disabled={!room} loading={call.isPending && call.variables === row.entry.id}
           onClick={() => call.mutate(row.entry.id ?? undefined)} aria-label={`Call ticket ${row.entry.ticket} to my room`}>
           Call
         </Button>
@@ -90,7 +90,7 @@ function WithMe({ rows, departmentId, onOpen }: { rows: QueueRow[]; departmentId
       queryClient.setQueryData(entryKey(departmentId, entry.id ?? undefined), entry);
       onOpen(entry.id ?? '');
     },
-    onError: (error) => notifications.show({ color: 'red', title: 'Consultation not started', message: describeError(error) }),
+    onError: (error) => notify({ color: 'red', title: 'Consultation not started', message: describeError(error) }),
   });
   return (
     <Card withBorder data-testid="with-me">

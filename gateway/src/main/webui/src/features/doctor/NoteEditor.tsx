@@ -1,5 +1,5 @@
 import { Alert, Badge, Button, Card, Grid, Group, Loader, Paper, Stack, Text, Textarea, Title, Tooltip } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
+import { notify } from './notify';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { patientApi } from '../../api/client';
@@ -213,10 +213,10 @@ function DraftEditor({ initial, encounterId, onCreated }: { initial: TaggedNote 
       draftStore.clear(scope());
       queryClient.setQueryData(noteKey(id), tagged);
       invalidateLists();
-      notifications.show({ color: 'green', message: 'Note signed.' });
+      notify({ color: 'green', message: 'Note signed.' });
     } catch (e) {
       if (e instanceof ApiError && e.status === 412) await showConflict();
-      else notifications.show({ color: 'red', title: 'Not signed', message: describeError(e) });
+      else notify({ color: 'red', title: 'Not signed', message: describeError(e) });
     } finally {
       setSigning(false);
     }
@@ -312,7 +312,7 @@ export function SignedNote({ tagged }: { tagged: TaggedNote }) {
       })), 'Adding an addendum signs it: it needs a recent sign-in.');
       queryClient.setQueryData(noteKey(note.id ?? undefined), updated);
       setAddendum('');
-      notifications.show({ color: 'green', message: 'Addendum added.' });
+      notify({ color: 'green', message: 'Addendum added.' });
     } catch (e) {
       setError(describeError(e));
     } finally {
@@ -379,7 +379,7 @@ function PdfButton({ noteId }: { noteId: string }) {
       setTimeout(() => URL.revokeObjectURL(url), 60_000);
     } catch (e) {
       tab?.close();
-      notifications.show({ color: 'red', title: 'No PDF', message: describeError(e) });
+      notify({ color: 'red', title: 'No PDF', message: describeError(e) });
     } finally {
       setBusy(false);
     }

@@ -1,5 +1,5 @@
 import { Alert, Badge, Button, FileInput, Group, Modal, Paper, Select, Table, Text, TextInput, Timeline, Title } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
+import { notify } from './notify';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
@@ -71,7 +71,7 @@ export function DocumentsPanel({ patientId }: { patientId: string }) {
       headers: { 'Content-Type': file?.type ?? 'application/octet-stream' },
     })),
     onSuccess: () => {
-      notifications.show({ color: 'green', message: 'Document filed.' });
+      notify({ color: 'green', message: 'Document filed.' });
       setFile(null);
       setTitle('');
       void queryClient.invalidateQueries({ queryKey: ['patient-documents', patientId] });

@@ -48,7 +48,7 @@ export function VitalsChart({ patientId }: { patientId: string | undefined }) {
             const o = latest.get(s.code)!;
             const flag = INTERPRETATIONS[o.interpretation ?? ''];
             return (
-              <Badge key={s.code} size="lg" variant={flag?.abnormal ? 'filled' : 'light'} color={flag?.color ?? 'gray'}
+              <Badge key={s.code} size="lg" variant={flag?.abnormal ? 'filled' : 'default'} color={flag?.abnormal ? FILLED_SHADE[flag.color] ?? flag.color : undefined}
                 title={`${s.label} at ${formatTime(o.effectiveAt)}${flag ? ` — ${flag.label}` : ''}`}>
                 {s.label} {o.value ?? o.valueCode}{s.unit === '0–10' ? '/10' : ` ${s.unit}`}{flag?.abnormal ? ` · ${flag.label}` : ''}
               </Badge>
@@ -69,6 +69,9 @@ export function VitalsChart({ patientId }: { patientId: string | undefined }) {
     </Paper>
   );
 }
+
+// filled badges in shades that keep WCAG AA contrast with their automatic text colour (the theme's shade 8 does not)
+const FILLED_SHADE: Record<string, string> = { red: 'red.9', orange: 'orange.5', green: 'green.5' };
 
 /** Points over time, oldest first, one row per measurement time with a column per LOINC code. */
 function seriesOf(items: Observation[], codes: string[]): Record<string, string | number>[] {
