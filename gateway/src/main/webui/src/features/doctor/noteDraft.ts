@@ -109,3 +109,14 @@ export function restore(server: { soap: Soap; version: number } | undefined, sto
   if (stored.baseVersion === null || stored.baseVersion === server.version) return { kind: 'unsaved', soap: stored.soap };
   return { kind: 'conflict', soap: stored.soap };
 }
+
+/**
+ * An explicit sign-out drops this tab's unsaved drafts (the next person at the screen must not find them). An idle
+ * or expired session keeps them: the same doctor signs in again in this tab and finds the text they were typing.
+ */
+export function forgetDraftsOnSignOut(session: { subscribe: (l: () => void) => () => void; getState: () => { status: string; reason?: string } }): () => void {
+  return session.subscribe(() => {
+    const state = session.getState();
+    if (state.status === 'signed-out' && state.reason === 'signed-out') draftStore.clearAll();
+  });
+}
