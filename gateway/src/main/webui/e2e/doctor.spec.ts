@@ -53,7 +53,13 @@ async function draftNote(request: APIRequestContext, family: string) {
     headers: doctor, data: { subjective: 'Cough for three days.', plan: 'Initial plan.' },
   });
   expect(created.status()).toBe(201);
-  return ((await created.json()) as { id: string }).id;
+  return { noteId: ((await created.json()) as { id: string }).id, entryId: entry.id };
+}
+
+/** The visit ends (its draft stays): the doctor's "With me" is not left full of test patients. */
+async function finish(request: APIRequestContext, entryId: string) {
+  const finished = await request.post(`/api/v1/queues/${DEPARTMENT}/entries/${entryId}/finish`, { headers: await bearer(request, 'doctor') });
+  expect(finished.status()).toBe(200);
 }
 
 const section = (page: Page, name: string) => page.getByRole('textbox', { name, exact: true });
@@ -76,6 +82,7 @@ test('the doctor calls a triaged patient, writes a SOAP note kept across a reloa
   await expect(withMe).toContainText('Called');
   await expect(page.getByRole('button', { name: 'Close notification' })).toHaveCount(0);
   await expectAccessible(page);
+  await page.getByRole('heading', { name: 'My room' }).scrollIntoViewIfNeeded();
   await screenshot(page, 'doctor-room-light');
 
   await withMe.getByRole('button', { name: 'Start consultation' }).click();
@@ -95,6 +102,7 @@ test('the doctor calls a triaged patient, writes a SOAP note kept across a reloa
   await expectAccessible(page);
   await screenshot(page, 'doctor-consultation-light');
   await page.getByTestId('theme-switch').click();
+  await page.mouse.move(600, 500); // no tooltip over the screenshot
   await expectAccessible(page);
   await screenshot(page, 'doctor-consultation-dark');
   await page.getByTestId('theme-switch').click();
@@ -135,7 +143,7 @@ test('the doctor calls a triaged patient, writes a SOAP note kept across a reloa
 });
 
 test('two screens edit the same draft: the later save shows both versions and "Keep mine" wins', async ({ browser, request }) => {
-  const noteId = await draftNote(request, `Conflict${Date.now()}`);
+  const { noteId, entryId } = await draftNote(request, `Conflict${Date.now()}`);
   const first = await (await browser.newContext()).newPage();
   const second = await (await browser.newContext()).newPage();
   await signIn(first, 'doctor', `/doctor/notes/${noteId}`);
@@ -162,10 +170,11 @@ test('two screens edit the same draft: the later save shows both versions and "K
   await expect(section(first, 'Plan')).toHaveValue('Plan from the second screen.');
   await first.context().close();
   await second.context().close();
+  await finish(request, entryId);
 });
 
 test('an unsigned draft is listed under "Awaiting my signature" and opens the note', async ({ page, request }) => {
-  const noteId = await draftNote(request, `Awaiting${Date.now()}`);
+  const { noteId, entryId } = await draftNote(request, `Awaiting${Date.now()}`);
   await signIn(page, 'doctor', '/doctor/signatures');
   const row = page.locator(`[data-testid="awaiting-row"][data-note="${noteId}"]`);
   await expect(row).toBeVisible();
@@ -174,4 +183,5 @@ test('an unsigned draft is listed under "Awaiting my signature" and opens the no
   await expect(page).toHaveURL(new RegExp(`/doctor/notes/${noteId}$`));
   await expect(section(page, 'Subjective')).toHaveValue('Cough for three days.');
   await expectAccessible(page);
+  await finish(request, entryId);
 });

@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Card, Group, Select, Stack, Text, Title } from '@mantine/core';
+import { Alert, Badge, Button, Card, Group, Paper, Select, Stack, Text, Title } from '@mantine/core';
 import { notify } from './notify';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate } from 'react-router';
@@ -101,7 +101,8 @@ function WithMe({ rows, departmentId, onOpen }: { rows: QueueRow[]; departmentId
           const e = row.entry;
           const name = (e.id ? names.data.get(e.id)?.name : undefined) ?? e.arrivalName ?? (e.patientId ? 'Registered patient' : 'Walk-in');
           return (
-            <Group key={e.id} justify="space-between" wrap="wrap" data-testid="with-me-entry" data-ticket={e.ticket}>
+            <Paper key={e.id} withBorder p="xs" data-testid="with-me-entry" data-ticket={e.ticket}>
+            <Group justify="space-between" wrap="wrap" gap="xs">
               <Group gap="sm">
                 <Text fw={700}>{e.ticket}</Text>
                 <Text fw={600}>{name}</Text>
@@ -123,6 +124,7 @@ function WithMe({ rows, departmentId, onOpen }: { rows: QueueRow[]; departmentId
                 )}
               </Group>
             </Group>
+            </Paper>
           );
         })}
       </Stack>
