@@ -185,3 +185,19 @@ test('an unsigned draft is listed under "Awaiting my signature" and opens the no
   await expectAccessible(page);
   await finish(request, entryId);
 });
+
+test('a document is filed from the consultation and previewed', async ({ page, request }) => {
+  const { entryId } = await draftNote(request, `Document${Date.now()}`);
+  await signIn(page, 'doctor', `/doctor/consultation/${DEPARTMENT}/${entryId}`);
+  await page.getByRole('tab', { name: 'Documents' }).click();
+  const documents = page.getByTestId('documents');
+  const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
+  await documents.locator('input[type="file"]').setInputFiles({ name: 'ecg.png', mimeType: 'image/png', buffer: png });
+  const title = `ECG ${Date.now()}`;
+  await documents.getByRole('textbox', { name: 'Title' }).fill(title);
+  await documents.getByRole('button', { name: 'Upload' }).click();
+  await documents.getByRole('button', { name: `View ${title}` }).click();
+  await expect(page.getByRole('dialog', { name: title }).getByRole('img', { name: title })).toBeVisible();
+  await expectAccessible(page);
+  await finish(request, entryId);
+});
