@@ -201,3 +201,35 @@ test('a document is filed from the consultation and previewed', async ({ page, r
   await expectAccessible(page);
   await finish(request, entryId);
 });
+
+test('a called patient who does not come is a no-show; a patient in consultation is transferred with a reason', async ({ page, request }) => {
+  const absent = await triagedPatient(request, DEPARTMENT, `Absent${Date.now()}`, false);
+  const moving = await triagedPatient(request, DEPARTMENT, `Moving${Date.now()}`, false);
+  const doctor = await bearer(request, 'doctor');
+  for (const { entry } of [absent, moving]) {
+    const called = await request.post(`/api/v1/queues/${DEPARTMENT}/call-next`, { headers: doctor, data: { room: 'Room 2', entryId: entry.id } });
+    expect(called.status()).toBe(200);
+  }
+  await page.addInitScript((department) => localStorage.setItem('medi.department', department), DEPARTMENT);
+  await signIn(page, 'doctor', '/doctor');
+  const absentRow = page.locator(`[data-testid="with-me-entry"][data-ticket="${absent.entry.ticket}"]`);
+  await absentRow.getByRole('button', { name: 'No-show' }).click();
+  const dialog = page.getByRole('dialog', { name: `Ticket ${absent.entry.ticket} did not come?` });
+  await expectAccessible(page);
+  await dialog.getByRole('button', { name: 'Record no-show' }).click();
+  await expect(absentRow).toHaveCount(0);
+
+  const movingRow = page.locator(`[data-testid="with-me-entry"][data-ticket="${moving.entry.ticket}"]`);
+  await movingRow.getByRole('button', { name: 'Start consultation' }).click();
+  await expect(page).toHaveURL(new RegExp(`/doctor/consultation/${DEPARTMENT}/${moving.entry.id}$`));
+  await page.getByRole('button', { name: 'Transfer' }).click();
+  const transfer = page.getByRole('dialog', { name: `Transfer ticket ${moving.entry.ticket}` });
+  await expect(transfer.getByRole('button', { name: 'Transfer' })).toBeDisabled();
+  await transfer.getByRole('combobox', { name: 'To department' }).click();
+  await page.getByRole('option').first().click();
+  await transfer.getByRole('textbox', { name: 'Reason' }).fill('Needs the emergency team');
+  await expectAccessible(page);
+  await transfer.getByRole('button', { name: 'Transfer' }).click();
+  await expect(page).toHaveURL(/\/doctor$/);
+  await expect(movingRow).toHaveCount(0);
+});

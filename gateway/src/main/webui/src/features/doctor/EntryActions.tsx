@@ -79,7 +79,7 @@ export function NoShowButton({ departmentId, entryId, ticket, onDone }: EntryPro
             {noShow.isError && <Alert color="red" role="alert">{describeError(noShow.error)}</Alert>}
             <Group justify="flex-end">
               <Button variant="default" onClick={() => setOpened(false)}>Back</Button>
-              <Button type="submit" color="orange" loading={noShow.isPending}>Record no-show</Button>
+              <Button type="submit" loading={noShow.isPending}>Record no-show</Button>
             </Group>
           </Stack>
         </form>

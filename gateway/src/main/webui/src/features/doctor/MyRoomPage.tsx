@@ -69,8 +69,9 @@ export function MyRoomPage() {
 
       <Title order={3} size="h4">Waiting list{department?.name ? ` — ${department.name}` : ''}</Title>
       <LiveQueueTable departmentId={departmentId} actions={(row) => row.position !== undefined && (
-        <Button size="xs" disabled={!room} loading={call.isPending && call.variables === row.entry.id}
-          onClick={() => call.mutate(row.entry.id ?? undefined)} aria-label={`Call ticket ${row.entry.ticket} to my room`}>
+        // never disabled: a list of only disabled buttons would be a scroll region no keyboard can reach
+        <Button size="xs" loading={call.isPending && call.variables === row.entry.id}
+          onClick={() => room ? call.mutate(row.entry.id ?? undefined) : notify({ color: 'orange', message: 'Choose your room first.' })} aria-label={`Call ticket ${row.entry.ticket} to my room`}>
           Call
         </Button>
       )} />
