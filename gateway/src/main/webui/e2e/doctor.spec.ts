@@ -65,6 +65,7 @@ async function finish(request: APIRequestContext, entryId: string) {
 const section = (page: Page, name: string) => page.getByRole('textbox', { name, exact: true });
 
 test('the doctor calls a triaged patient, writes a SOAP note kept across a reload, signs it, adds an addendum and finishes', async ({ page, request }) => {
+  test.slow(); // a whole visit: check-in, triage, call, note, reload, re-authentication, addendum, PDF, finish
   await signIn(page, 'doctor', '/doctor');
   const signedInAt = Date.now();
   await expect(page.getByTestId('connection-status')).toHaveAttribute('data-status', 'live');
@@ -76,6 +77,12 @@ test('the doctor calls a triaged patient, writes a SOAP note kept across a reloa
   await page.getByRole('combobox', { name: 'Room' }).click();
   await page.getByRole('option').first().click();
   const row = page.locator(`[data-testid="queue-row"][data-ticket="${entry.ticket}"]`);
+  // the list is virtualised and shared with other tests: scroll down to the new patient as a user would
+  const list = page.getByTestId('live-queue-panel').locator('.mantine-ScrollArea-viewport');
+  await expect.poll(async () => {
+    if (await row.count() === 0) await list.evaluate((el) => el.scrollBy(0, 200));
+    return row.count();
+  }).toBeGreaterThan(0);
   await expect(row).toContainText(family.toUpperCase());
   await row.getByRole('button', { name: `Call ticket ${entry.ticket} to my room` }).click();
   const withMe = page.locator(`[data-testid="with-me-entry"][data-ticket="${entry.ticket}"]`);
