@@ -30,8 +30,9 @@ async function triagedPatient(request: APIRequestContext, department: string, fa
       data: { expectedResources: 2, birthDate: '1961-07-02', chiefComplaint: 'chest pain on exertion', vitals: { heartRate: 96, respiratoryRate: 18, spo2: 97 } },
     });
     expect(triaged.status()).toBe(200);
+    return { patient, entry, level: ((await triaged.json()) as { finalLevel: number }).finalLevel };
   }
-  return { patient, entry };
+  return { patient, entry, level: undefined };
 }
 
 /** A draft note of a patient in consultation with the doctor, written through the API. */
@@ -72,15 +73,21 @@ test('the doctor calls a triaged patient, writes a SOAP note kept across a reloa
   const department = (await page.getByTestId('live-queue-panel').getAttribute('data-department')) ?? '';
   expect(department).toMatch(/^[0-9a-f-]{36}$/);
   const family = `Doctor${Date.now()}`;
-  const { entry } = await triagedPatient(request, department, family);
+  const { entry, level } = await triagedPatient(request, department, family);
 
   await page.getByRole('combobox', { name: 'Room' }).click();
   await page.getByRole('option').first().click();
   const row = page.locator(`[data-testid="queue-row"][data-ticket="${entry.ticket}"]`);
-  // the list is virtualised and shared with other tests: scroll down to the new patient as a user would
+  // the list is virtualised and shared with other tests (and load tests): filter it to the patient's status and
+  // level, where the newest arrival comes last, and scroll to the end as a user would
+  await page.getByRole('combobox', { name: 'Status' }).click();
+  await page.getByRole('option', { name: 'Triaged' }).click();
+  await page.getByRole('combobox', { name: 'ESI' }).click();
+  await page.getByRole('option', { name: `ESI ${level}`, exact: true }).click();
+  await page.keyboard.press('Escape');
   const list = page.getByTestId('live-queue-panel').locator('.mantine-ScrollArea-viewport');
   await expect.poll(async () => {
-    if (await row.count() === 0) await list.evaluate((el) => el.scrollBy(0, 200));
+    if (await row.count() === 0) await list.evaluate((el) => el.scrollTo(0, el.scrollHeight));
     return row.count();
   }).toBeGreaterThan(0);
   await expect(row).toContainText(family.toUpperCase());

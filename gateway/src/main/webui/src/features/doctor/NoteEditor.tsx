@@ -63,7 +63,7 @@ function DraftEditor({ initial, encounterId, onCreated }: { initial: TaggedNote 
   const current = useRef<Soap>(start.soap);
   const [meta, setMeta] = useState<Note | undefined>(initial?.note);
   const [state, setState] = useState<SaveState>(start.kind === 'server' ? 'saved' : start.kind === 'conflict' ? 'conflict' : 'dirty');
-  const [savedAt, setSavedAt] = useState<Date>();
+  const [savedAt, setSavedAt] = useState<Date | undefined>(initial?.note.updatedAt ? new Date(initial.note.updatedAt) : undefined);
   const [error, setError] = useState<string>();
   const [theirs, setTheirs] = useState<TaggedNote | undefined>(start.kind === 'conflict' ? initial : undefined);
   const conflict = useRef(start.kind === 'conflict');
