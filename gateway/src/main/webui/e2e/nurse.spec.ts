@@ -45,6 +45,8 @@ test('the nurse triages a walk-in from the live worklist: proposal as vitals are
   // a walk-in's age is asked for: the danger zones depend on it
   await expect(proposal).toContainText('Enter the age');
   await page.getByRole('textbox', { name: 'Age' }).fill('58');
+  // danger-zone vital signs decide between ESI 2 and 3, i.e. for a patient who needs two or more resources
+  await page.getByRole('textbox', { name: 'Expected resources' }).fill('2');
   await page.getByRole('textbox', { name: 'SpO₂ (%)' }).fill('84');
   await page.getByRole('textbox', { name: 'Heart rate (/min)' }).fill('128');
   await expect(proposal.getByLabel(/ESI level [12]/)).toBeVisible();
@@ -74,7 +76,9 @@ test('the nurse records vital signs of a registered patient: flagged for the age
   await expect(page.getByTestId('connection-status')).toHaveAttribute('data-status', 'live');
   const department = (await page.getByTestId('live-queue-panel').getAttribute('data-department')) ?? '';
   const family = `Vitals${Date.now()}`;
-  const patient = await register(request, family, '1950-03-14');
+  // a birth date of its own: the same name and birth date as an earlier run's patient is a likely duplicate (409)
+  const born = new Date(Date.UTC(1940, 0, 1) + Math.floor(Math.random() * 15 * 365) * 86_400_000);
+  const patient = await register(request, family, born.toISOString().slice(0, 10));
   const entry = await checkIn(request, department, { patientId: patient.id, chiefComplaint: 'dizzy' });
 
   const row = page.locator(`[data-ticket="${entry.ticket}"]`);
@@ -90,7 +94,7 @@ test('the nurse records vital signs of a registered patient: flagged for the age
   await page.getByRole('button', { name: /^Accept ESI [1-5]$/ }).click();
   await expect(page).toHaveURL(/\/nurse$/);
 
-  // a later set of vitals: one value far out of range for a 76-year-old is flagged
+  // a later set of vitals: one value far out of range for a patient over 70 is flagged
   await page.goto('/nurse/queue');
   await page.locator(`[data-ticket="${entry.ticket}"]`).getByRole('link', { name: `Vital signs of ticket ${entry.ticket}` }).click();
   await expect(page.getByTestId('vitals-patient')).toContainText(family.toUpperCase());

@@ -1,4 +1,4 @@
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { patientApi, unwrap, type PatientSchemas } from '../../api/client';
 
 type HumanName = PatientSchemas['HumanName'];
@@ -21,6 +21,13 @@ export function formatName(name: HumanName | null | undefined): string | undefin
 const NAMES = ['patient-display-names'] as const;
 const MAX_PER_REQUEST = 200;
 const UNDISCLOSED: DisplayedPatient = { name: undefined, birthDate: undefined, patientId: undefined };
+/**
+ * patient-service learns of a check-in from the queue's event a moment after the queue shows it: until then it does
+ * not disclose the patient to this desk. A registered patient's entry that came back undisclosed is asked for again
+ * a few times (1 s, 2 s, 4 s later) before the answer is taken as final.
+ */
+const RETRY_DELAYS_MS = [1_000, 2_000, 4_000];
+const attempts = new WeakMap<QueryClient, Map<string, number>>();
 
 /**
  * Names of the registered patients behind queue entries, as patient-service discloses them to this user (entries
@@ -46,6 +53,9 @@ export function usePatientNames(entries: NamedEntry[]) {
   useQuery({
     queryKey: ['patient-display', missing],
     enabled: known.isSuccess && missing.length > 0,
+    // asked again when a retry forgets an answer: never served from an earlier identical request
+    staleTime: 0,
+    gcTime: 0,
     queryFn: async () => {
       const page = await unwrap(patientApi.POST('/api/v1/patients/display', { body: { queueEntryIds: missing } }));
       const found = new Map<string, DisplayedPatient>();
@@ -54,11 +64,29 @@ export function usePatientNames(entries: NamedEntry[]) {
           found.set(item.queueEntryId, { name: formatName(item.name), birthDate: item.birthDate ?? undefined, patientId: item.patientId ?? undefined });
         }
       }
+      const retry: string[] = [];
+      const tried = attempts.get(queryClient) ?? new Map<string, number>();
+      attempts.set(queryClient, tried);
       queryClient.setQueryData<Map<string, DisplayedPatient>>(NAMES, (old) => {
         const next = new Map(old);
-        for (const id of missing) next.set(keys.get(id) ?? id, found.get(id) ?? UNDISCLOSED);
+        for (const id of missing) {
+          const key = keys.get(id) ?? id;
+          next.set(key, found.get(id) ?? UNDISCLOSED);
+          const attempt = tried.get(key) ?? 0;
+          if (!found.has(id) && !key.endsWith('|') && attempt < RETRY_DELAYS_MS.length) {
+            tried.set(key, attempt + 1);
+            retry.push(key);
+          }
+        }
         return next;
       });
+      for (const key of retry) {
+        setTimeout(() => queryClient.setQueryData<Map<string, DisplayedPatient>>(NAMES, (old) => {
+          const next = new Map(old);
+          if (next.get(key) === UNDISCLOSED) next.delete(key);
+          return next;
+        }), RETRY_DELAYS_MS[(tried.get(key) ?? 1) - 1]);
+      }
       return missing.length;
     },
   });

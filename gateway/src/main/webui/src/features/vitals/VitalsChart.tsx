@@ -48,7 +48,7 @@ export function VitalsChart({ patientId }: { patientId: string | undefined }) {
             const o = latest.get(s.code)!;
             const flag = INTERPRETATIONS[o.interpretation ?? ''];
             return (
-              <Badge key={s.code} size="lg" variant={flag?.abnormal ? 'filled' : 'default'} color={flag?.abnormal ? FILLED_SHADE[flag.color] ?? flag.color : undefined}
+              <Badge key={s.code} size="lg" {...flagBadgeProps(flag)}
                 title={`${s.label} at ${formatTime(o.effectiveAt)}${flag ? ` — ${flag.label}` : ''}`}>
                 {s.label} {o.value ?? o.valueCode}{s.unit === '0–10' ? '/10' : ` ${s.unit}`}{flag?.abnormal ? ` · ${flag.label}` : ''}
               </Badge>
@@ -70,8 +70,12 @@ export function VitalsChart({ patientId }: { patientId: string | undefined }) {
   );
 }
 
-// filled badges in shades that keep WCAG AA contrast with their automatic text colour (the theme's shade 8 does not)
-const FILLED_SHADE: Record<string, string> = { red: 'red.9', orange: 'orange.5', green: 'green.5' };
+/** A normal value reads as plain text in a frame; an abnormal one stands out in the flag's colour. */
+export function flagBadgeProps(flag: (typeof INTERPRETATIONS)[string] | undefined) {
+  return flag?.abnormal
+    ? { variant: 'filled' as const, color: flag.color, c: flag.text }
+    : { variant: 'default' as const };
+}
 
 /** Points over time, oldest first, one row per measurement time with a column per LOINC code. */
 function seriesOf(items: Observation[], codes: string[]): Record<string, string | number>[] {

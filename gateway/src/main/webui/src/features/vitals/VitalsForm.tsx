@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { patientApi, unwrap, type PatientSchemas } from '../../api/client';
 import { ApiError, describeError } from '../../api/problem';
 import { CONSCIOUSNESS_CODE, CONSCIOUSNESS_LEVELS, INTERPRETATIONS, VITAL_SIGNS, signOf } from './vitalSigns';
+import { flagBadgeProps } from './VitalsChart';
 
 type Vital = PatientSchemas['Vital'];
 type Observation = PatientSchemas['ObservationView'];
@@ -78,7 +79,7 @@ export function VitalsForm({ patientId, encounterId }: { patientId: string; enco
               const flag = INTERPRETATIONS[o.interpretation ?? ''];
               const sign = signOf(o.code);
               return (
-                <Badge key={o.id} size="lg" color={flag?.color ?? 'gray'} variant={flag?.abnormal ? 'filled' : 'light'} data-flag={o.interpretation}>
+                <Badge key={o.id} size="lg" {...flagBadgeProps(flag)} data-flag={o.interpretation}>
                   {sign?.label ?? o.display} {o.value ?? CONSCIOUSNESS_LEVELS.find((l) => l.value === o.valueCode)?.label ?? o.valueCode}
                   {flag ? ` · ${flag.label}` : ''}
                 </Badge>

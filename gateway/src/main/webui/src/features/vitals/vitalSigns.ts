@@ -37,13 +37,14 @@ export const CONSCIOUSNESS_LEVELS = [
 ];
 
 /** HL7 v3 ObservationInterpretation, as patient-service flags each value against the age's reference range. */
-export const INTERPRETATIONS: Record<string, { label: string; color: string; abnormal: boolean }> = {
-  LL: { label: 'Critical low', color: 'red', abnormal: true },
-  L: { label: 'Low', color: 'orange', abnormal: true },
-  N: { label: 'Normal', color: 'green', abnormal: false },
-  H: { label: 'High', color: 'orange', abnormal: true },
-  HH: { label: 'Critical high', color: 'red', abnormal: true },
-  AA: { label: 'Critical abnormal', color: 'red', abnormal: true },
+/** Flag colours chosen for WCAG AA text contrast on the badge: white on dark red, black on light orange. */
+export const INTERPRETATIONS: Record<string, { label: string; color: string; text: string; abnormal: boolean }> = {
+  LL: { label: 'Critical low', color: 'red.9', text: 'white', abnormal: true },
+  L: { label: 'Low', color: 'orange.4', text: 'black', abnormal: true },
+  N: { label: 'Normal', color: 'gray', text: 'inherit', abnormal: false },
+  H: { label: 'High', color: 'orange.4', text: 'black', abnormal: true },
+  HH: { label: 'Critical high', color: 'red.9', text: 'white', abnormal: true },
+  AA: { label: 'Critical abnormal', color: 'red.9', text: 'white', abnormal: true },
 };
 
 export function signOf(code: string | null | undefined): VitalSignDefinition | undefined {
