@@ -1,5 +1,18 @@
-import { expect, test } from '@playwright/test';
-import { expectAccessible, screenshot, signIn } from './helpers';
+import { expect, test, type Page } from '@playwright/test';
+import { DEPARTMENT, expectAccessible, screenshot, signIn } from './helpers';
+
+const DEPARTMENT_NAME = process.env.MEDI_DEPARTMENT_NAME ?? 'General practice';
+
+/** Picks the department in the header: the tests never rely on which one a user starts in. */
+async function chooseDepartment(page: Page, name = DEPARTMENT_NAME) {
+  const select = page.getByRole('combobox', { name: 'Department', exact: true });
+  await expect(select).toBeVisible();
+  if ((await select.inputValue()) !== name) {
+    await select.click();
+    await page.getByRole('option', { name, exact: true }).click();
+  }
+  await expect(select).toHaveValue(name);
+}
 
 test('the sign-in screen is accessible in light and dark', async ({ page }) => {
   await page.emulateMedia({ colorScheme: 'light' });
@@ -26,10 +39,13 @@ test('a walk-in checked in at one desk appears on another screen within a second
   const desk = await (await browser.newContext()).newPage();
   const watcher = await (await browser.newContext()).newPage();
   await signIn(watcher, 'receptionist', '/reception/queue');
+  await chooseDepartment(watcher);
+  await expect(watcher.getByTestId('live-queue-panel')).toHaveAttribute('data-department', DEPARTMENT);
   await expect(watcher.getByTestId('connection-status')).toHaveAttribute('data-status', 'live');
   await expectAccessible(watcher);
 
   await signIn(desk, 'receptionist', '/reception');
+  await chooseDepartment(desk);
   await desk.getByText('Walk-in (register later)').click();
   const name = `E2E Walk-in ${Date.now()}`;
   await desk.getByLabel('Name as given at the desk').fill(name);
