@@ -1,4 +1,4 @@
-import { createTheme, Modal, useMantineColorScheme, type MantineColorScheme } from '@mantine/core';
+import { createTheme, Modal, Notification, useMantineColorScheme, type MantineColorScheme } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { authApi, unwrap } from '../api/client';
@@ -17,6 +17,7 @@ export const theme = createTheme({
   components: {
     // every dialog's close button has a name for screen readers
     Modal: Modal.extend({ defaultProps: { closeButtonProps: { 'aria-label': 'Close' } } }),
+    Notification: Notification.extend({ defaultProps: { closeButtonProps: { 'aria-label': 'Close' } } }),
   },
 });
 
