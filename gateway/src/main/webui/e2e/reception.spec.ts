@@ -205,3 +205,35 @@ test('a walk-in is linked to the patient registered afterwards: found by search,
   await expect(page).toHaveURL(/\/reception\/queue$/);
   await expect(await queueRow(page, fresh.ticket)).toContainText(`${newFamily.toUpperCase()}, Bo`);
 });
+
+test('finished today lists the day\'s ended entries with their outcome and times, in light and dark', async ({ page, request }) => {
+  const stamp = Date.now();
+  const token = await tokenOf(request);
+  const cancelled = await checkInWalkIn(request, `E2E Cancelled ${stamp}`);
+  const left = await checkInWalkIn(request, `E2E Left ${stamp}`);
+  for (const [entry, action] of [[cancelled, 'cancel'], [left, 'left-without-being-seen']] as const) {
+    const answer = await request.post(`/api/v1/queues/${DEPARTMENT}/entries/${entry.id}/${action}`, {
+      headers: { Authorization: `Bearer ${token}` }, data: { reason: 'e2e' },
+    });
+    expect(answer.status(), await answer.text()).toBe(200);
+  }
+  await signIn(page, 'receptionist', '/reception/queue');
+  await chooseDepartment(page);
+  await page.getByRole('link', { name: 'Finished today' }).click();
+  await expect(page).toHaveURL(/\/reception\/ended$/);
+  await page.mouse.move(800, 700); // off the navigation: a hovered active link is a known contrast issue of the layout (reported)
+  const cancelledRow = page.locator(`[data-testid="ended-row"][data-ticket="${cancelled.ticket}"]`);
+  await expect(cancelledRow).toContainText(`E2E Cancelled ${stamp}`);
+  await expect(cancelledRow).toContainText('Cancelled');
+  await expect(cancelledRow).toHaveAttribute('data-status', 'CANCELLED');
+  const leftRow = page.locator(`[data-testid="ended-row"][data-ticket="${left.ticket}"]`);
+  await expect(leftRow).toContainText('Left without being seen');
+  await expect(leftRow.getByRole('cell').nth(7)).toHaveText(/\d{1,2}[:.]\d{2}/); // the ended time
+  await expectAccessible(page);
+  await screenshot(page, 'reception-ended-light');
+  await page.getByTestId('theme-switch').click();
+  await expectAccessible(page);
+  await screenshot(page, 'reception-ended-dark');
+  await page.getByTestId('theme-switch').click();
+  await expectAccessible(page);
+});

@@ -41,18 +41,18 @@ export const SLA_TONES: Record<'BREACHED' | 'DUE_SOON', { label: string; tone: B
 
 const UNKNOWN_TONE: BadgeTone = { hue: 'gray', shade: 7, text: 'white' };
 
-/** A filled badge in exactly these colours (no automatic contrast guess, no theme-dependent shade). */
+/** A filled badge in exactly these colours (no automatic contrast guess, no theme-dependent shade), never cut short in a narrow table cell. */
 function ToneBadge({ tone, style, ...props }: { tone: BadgeTone } & BadgeProps & { 'aria-label'?: string; children?: ReactNode }) {
   return (
     <Badge variant="filled" autoContrast={false} {...props}
-      style={{ backgroundColor: `var(--mantine-color-${tone.hue}-${tone.shade})`, color: `var(--mantine-color-${tone.text})`, ...(typeof style === 'object' ? style : {}) }} />
+      style={{ minWidth: 'max-content', backgroundColor: `var(--mantine-color-${tone.hue}-${tone.shade})`, color: `var(--mantine-color-${tone.text})`, ...(typeof style === 'object' ? style : {}) }} />
   );
 }
 
 export function EsiBadge({ level, ...props }: { level: number | null | undefined } & BadgeProps) {
   const tone = level ? ESI_TONES[level] : undefined;
   if (!level || !tone) {
-    return <Badge variant="default" {...props} aria-label="Not triaged yet">ESI –</Badge>;
+    return <Badge variant="default" miw="max-content" {...props} aria-label="Not triaged yet">ESI –</Badge>;
   }
   return <ToneBadge tone={tone} {...props} aria-label={`ESI level ${level}`}>ESI {level}</ToneBadge>;
 }
@@ -68,7 +68,7 @@ export function StatusBadge({ status, ...props }: { status: string | null | unde
 
 export function SlaBadge({ state, ...props }: { state: SlaState | undefined } & BadgeProps) {
   if (!state) return null;
-  if (state === 'OK') return <Badge variant="default" {...props}>Within SLA</Badge>;
+  if (state === 'OK') return <Badge variant="default" miw="max-content" {...props}>Within SLA</Badge>;
   const { label, tone } = SLA_TONES[state];
   return <ToneBadge tone={tone} {...props}>{label}</ToneBadge>;
 }
