@@ -4,10 +4,6 @@ import { describe, expect, it } from 'vitest';
 import { ESI_TONES, EsiBadge, SLA_TONES, STATUS_TONES, StatusBadge, type BadgeTone } from './badges';
 import { theme } from '../layout/theme';
 
-// jsdom has no matchMedia; Mantine asks it for the system colour scheme
-window.matchMedia ??= ((query: string) => ({ matches: false, media: query, onchange: null, addListener() {}, removeListener() {},
-  addEventListener() {}, removeEventListener() {}, dispatchEvent: () => false })) as typeof window.matchMedia;
-
 /** WCAG 2.x relative luminance and contrast ratio. */
 function luminance(colour: string): number {
   const hex = colour.length === 4 ? `#${[...colour.slice(1)].map((c) => c + c).join('')}` : colour;

@@ -34,10 +34,22 @@ export function CheckInPage() {
       setComplaint('');
       setIdempotencyKey(crypto.randomUUID());
       setRound((r) => r + 1);
+      setTried(false);
     },
   });
 
-  const ready = complaint.trim().length > 0 && (mode === 'registered' ? !!selected : arrivalName.trim().length > 0);
+  // shown after a submit attempt, cleared as the receptionist fixes them
+  const [tried, setTried] = useState(false);
+  const errors = {
+    patient: mode === 'registered' && !selected ? 'Choose the patient from the list, or check in as a walk-in' : undefined,
+    arrivalName: mode === 'walk-in' && !arrivalName.trim() ? 'Enter the name given at the desk' : undefined,
+    complaint: !complaint.trim() ? 'Enter the chief complaint' : undefined,
+  };
+  const ready = !errors.patient && !errors.arrivalName && !errors.complaint;
+  const submit = () => {
+    setTried(true);
+    if (ready && departmentId && !checkIn.isPending) checkIn.mutate();
+  };
 
   return (
     <Stack>
@@ -58,19 +70,20 @@ export function CheckInPage() {
                 noMatch={<><Anchor component={Link} to="/reception/register">Register the patient</Anchor> or check in as a walk-in.</>} />
             ) : (
               <TextInput label="Name as given at the desk" description="Linked to a record once the patient is registered"
-                value={arrivalName} onChange={(e) => setArrivalName(e.currentTarget.value)} maxLength={200} autoFocus required />
+                value={arrivalName} onChange={(e) => setArrivalName(e.currentTarget.value)} maxLength={200} autoFocus required error={tried && errors.arrivalName} />
             )}
           </Card>
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 5 }}>
           <Card withBorder>
-            <form onSubmit={(e) => { e.preventDefault(); if (ready) checkIn.mutate(); }}>
+            <form onSubmit={(e) => { e.preventDefault(); submit(); }} noValidate>
               <Stack>
                 <Text fw={600}>{mode === 'registered' ? (selected ? formatName(selected.name) : 'Choose a patient') : (arrivalName || 'Walk-in')}</Text>
+                {tried && errors.patient && <Alert color="red" role="alert">{errors.patient}</Alert>}
                 <Textarea label="Chief complaint" value={complaint} onChange={(e) => setComplaint(e.currentTarget.value)}
-                  maxLength={500} autosize minRows={2} required data-testid="chief-complaint" />
+                  maxLength={500} autosize minRows={2} required data-testid="chief-complaint" error={tried && errors.complaint} />
                 {checkIn.isError && <Alert color="red" role="alert">{describeError(checkIn.error)}</Alert>}
-                <Button type="submit" disabled={!ready || !departmentId} loading={checkIn.isPending}>Check in</Button>
+                <Button type="submit" disabled={!departmentId} loading={checkIn.isPending}>Check in</Button>
               </Stack>
             </form>
           </Card>
