@@ -16,6 +16,7 @@ export const NAVIGATION: Record<Role, { title: string; home: string; items: NavI
     items: [
       { to: '/reception', label: 'Check-in' },
       { to: '/reception/queue', label: 'Live queue' },
+      { to: '/reception/ended', label: 'Finished today' },
       { to: '/reception/register', label: 'Register patient' },
     ],
   },

@@ -1,4 +1,3 @@
-import './admin.css';
 import { Route, Routes } from 'react-router';
 import { AuditPage } from './AuditPage';
 import { ClientsPage } from './ClientsPage';

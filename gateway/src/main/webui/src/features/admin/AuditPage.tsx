@@ -79,7 +79,7 @@ export function AuditPage() {
           access made under it.
         </Alert>
       )}
-      <form onSubmit={(e) => { e.preventDefault(); apply(draft); }} className="admin-form">
+      <form onSubmit={(e) => { e.preventDefault(); apply(draft); }}>
         <SimpleGrid cols={{ base: 1, sm: 2, lg: 5 }} style={{ alignItems: 'end' }}>
           <TextInput label="Patient id" value={draft.patientId} onChange={(e) => setDraft({ ...draft, patientId: e.currentTarget.value })}
             error={invalid.patientId} data-testid="audit-patient" />

@@ -104,7 +104,7 @@ function ClientForm({ onCreated, onCancel }: { onCreated: (client: Client) => vo
     },
   });
   return (
-    <form onSubmit={form.onSubmit((v) => create.mutate(v))} noValidate className="admin-form">
+    <form onSubmit={form.onSubmit((v) => create.mutate(v))} noValidate>
       <Stack>
         {error && <Alert color="red" role="alert">{error}</Alert>}
         <TextInput label="Name" description="Which device or system uses it, e.g. Waiting-room kiosk 2" required data-autofocus

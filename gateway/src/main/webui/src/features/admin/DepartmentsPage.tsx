@@ -146,7 +146,7 @@ function DepartmentEditor({ id }: { id: string }) {
   return (
     <Stack>
       <Card withBorder>
-        <form onSubmit={form.onSubmit((v) => save.mutate(v))} noValidate className="admin-form" data-testid="department-form">
+        <form onSubmit={form.onSubmit((v) => save.mutate(v))} noValidate data-testid="department-form">
           <Stack>
             <Title order={3} size="h4">{view?.name ?? '…'} <Text span c="dimmed" size="sm">({view?.code})</Text></Title>
             {error && <Alert color="orange" role="alert" data-testid="department-error">{error}</Alert>}
@@ -213,7 +213,7 @@ function Rooms({ departmentId }: { departmentId: string }) {
           ))}
         </Table.Tbody>
       </Table>
-      <form onSubmit={(e) => { e.preventDefault(); if (name.trim()) add.mutate(); }} className="admin-form">
+      <form onSubmit={(e) => { e.preventDefault(); if (name.trim()) add.mutate(); }}>
         <Group align="flex-end" mt="sm">
           <TextInput label="New room" value={name} onChange={(e) => setName(e.currentTarget.value)} maxLength={100}
             error={add.isError ? describeError(add.error) : undefined} />
@@ -251,7 +251,7 @@ function CreateDepartment({ onDone, onCancel }: { onDone: (id: string | undefine
       if (!/^[A-Z0-9]{2,6}$/.test(code)) { setCodeError('2–6 capital letters or digits'); return; }
       setCodeError(undefined);
       create.mutate(v);
-    })} noValidate className="admin-form">
+    })} noValidate>
       <Stack>
         {error && <Alert color="red" role="alert">{error}</Alert>}
         <SimpleGrid cols={{ base: 1, sm: 2 }}>

@@ -187,7 +187,7 @@ function UserForm({ editing, onClose, onSaved }: { editing: User | 'new'; onClos
   });
 
   return (
-    <form onSubmit={form.onSubmit((values) => save.mutate(values))} noValidate className="admin-form">
+    <form onSubmit={form.onSubmit((values) => save.mutate(values))} noValidate>
       <Stack>
         {error && <Alert color="red" role="alert">{error}</Alert>}
         <SimpleGrid cols={{ base: 1, sm: 2 }}>

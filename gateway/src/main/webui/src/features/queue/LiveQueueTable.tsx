@@ -1,6 +1,6 @@
 import { Alert, Badge, Group, MultiSelect, Paper, ScrollArea, Table, Text } from '@mantine/core';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useMemo, useRef, useState, type ReactNode } from 'react';
+import { memo, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useLiveQueue } from '../../live/LiveQueue';
 import type { QueueRow } from '../../live/queueModel';
 import { EsiBadge, SlaBadge, StatusBadge, formatDuration, formatTime } from '../../ui/badges';
@@ -69,22 +69,7 @@ export function LiveQueueTable({ departmentId, actions, include, filters = true 
               {padTop > 0 && <tr style={{ height: padTop }} aria-hidden />}
               {items.map((item) => {
                 const row = visible[item.index]!;
-                const e = row.entry;
-                const shown = e.id ? names.data?.get(e.id) : undefined;
-                return (
-                  <Table.Tr key={e.id} data-testid="queue-row" data-ticket={e.ticket} style={{ height: ROW_HEIGHT }}>
-                    <Table.Td>{row.position ?? '–'}</Table.Td>
-                    <Table.Td fw={700}>{e.ticket}</Table.Td>
-                    <Table.Td>{shown?.name ?? e.arrivalName ?? (e.patientId ? 'Registered patient' : 'Walk-in')}
-                      {!e.patientId && <Badge size="xs" variant="default" ml={6}>walk-in</Badge>}</Table.Td>
-                    <Table.Td maw={240}><Text size="sm" truncate>{e.chiefComplaint}</Text></Table.Td>
-                    <Table.Td><EsiBadge level={e.esiLevel} /></Table.Td>
-                    <Table.Td><StatusBadge status={e.status} />{e.room && <Text size="xs" c="dimmed">{e.room}</Text>}</Table.Td>
-                    <Table.Td title={`Arrived ${formatTime(e.arrivedAt)}`}>{formatDuration(row.waitedSeconds)}</Table.Td>
-                    <Table.Td><SlaBadge state={row.slaState} /></Table.Td>
-                    {actions && <Table.Td>{actions(row)}</Table.Td>}
-                  </Table.Tr>
-                );
+                return <QueueTableRow key={row.entry.id} row={row} name={row.entry.id ? names.data?.get(row.entry.id)?.name : undefined} actions={actions} />;
               })}
               {padBottom > 0 && <tr style={{ height: padBottom }} aria-hidden />}
               {visible.length === 0 && <Table.Tr><Table.Td colSpan={9}><Text c="dimmed" ta="center" p="md">No one in this view.</Text></Table.Td></Table.Tr>}
@@ -95,3 +80,26 @@ export function LiveQueueTable({ departmentId, actions, include, filters = true 
     </Paper>
   );
 }
+
+/**
+ * One row. Memoised: scrolling re-renders the table (the virtualiser's window moves), but a row whose entry, clock
+ * tick and name did not change is not rendered again — the queue's rows are new objects only when the queue changes
+ * or the one-second clock ticks.
+ */
+const QueueTableRow = memo(function QueueTableRow({ row, name, actions }: { row: QueueRow; name: string | undefined; actions: ((row: QueueRow) => ReactNode) | undefined }) {
+  const e = row.entry;
+  return (
+    <Table.Tr data-testid="queue-row" data-ticket={e.ticket} style={{ height: ROW_HEIGHT }}>
+      <Table.Td>{row.position ?? '–'}</Table.Td>
+      <Table.Td fw={700}>{e.ticket}</Table.Td>
+      <Table.Td>{name ?? e.arrivalName ?? (e.patientId ? 'Registered patient' : 'Walk-in')}
+        {!e.patientId && <Badge size="xs" variant="default" ml={6}>walk-in</Badge>}</Table.Td>
+      <Table.Td maw={240}><Text size="sm" truncate>{e.chiefComplaint}</Text></Table.Td>
+      <Table.Td><EsiBadge level={e.esiLevel} /></Table.Td>
+      <Table.Td><StatusBadge status={e.status} />{e.room && <Text size="xs" c="dimmed">{e.room}</Text>}</Table.Td>
+      <Table.Td title={`Arrived ${formatTime(e.arrivedAt)}`}>{formatDuration(row.waitedSeconds)}</Table.Td>
+      <Table.Td><SlaBadge state={row.slaState} /></Table.Td>
+      {actions && <Table.Td>{actions(row)}</Table.Td>}
+    </Table.Tr>
+  );
+});

@@ -5,31 +5,37 @@ import { useState } from 'react';
 import { queueApi, unwrap } from '../../api/client';
 import { describeError } from '../../api/problem';
 import { useCurrentDepartment } from '../../departments/departments';
-import type { QueueRow } from '../../live/queueModel';
+import type { QueueEntry, QueueRow } from '../../live/queueModel';
 import { LiveQueueTable } from '../queue/LiveQueueTable';
+import { LinkPatientDialog } from './LinkPatientDialog';
 
 type Ending = { row: QueueRow; kind: 'cancel' | 'left-without-being-seen' };
 
-/** The live queue of the department, with what a receptionist may end: cancel, left without being seen. */
+/** The live queue of the department, with what a receptionist may do: link a walk-in to a record, cancel, left without being seen. */
 export function ReceptionQueuePage() {
   const { id: departmentId, department } = useCurrentDepartment();
   const [ending, setEnding] = useState<Ending>();
+  const [linking, setLinking] = useState<QueueEntry>();
   return (
     <Stack>
       <Group justify="space-between">
         <Title order={2}>Live queue{department?.name ? ` — ${department.name}` : ''}</Title>
         {departmentId && <Button component="a" variant="light" href={`/board/?department=${departmentId}`} target="_blank" rel="noopener">Waiting-room board ↗</Button>}
       </Group>
-      <LiveQueueTable departmentId={departmentId} actions={(row) => row.position !== undefined && (
+      <LiveQueueTable departmentId={departmentId} actions={(row) => (row.position !== undefined || !row.entry.patientId) && (
         <Menu withinPortal position="bottom-end">
           <Menu.Target><Button size="xs" variant="default" aria-label={`Actions for ticket ${row.entry.ticket}`}>⋯</Button></Menu.Target>
           <Menu.Dropdown>
-            <Menu.Item onClick={() => setEnding({ row, kind: 'left-without-being-seen' })}>Left without being seen</Menu.Item>
-            <Menu.Item color="red" onClick={() => setEnding({ row, kind: 'cancel' })}>Cancel check-in</Menu.Item>
+            {!row.entry.patientId && <Menu.Item onClick={() => setLinking(row.entry)}>Link to patient…</Menu.Item>}
+            {row.position !== undefined && <>
+              <Menu.Item onClick={() => setEnding({ row, kind: 'left-without-being-seen' })}>Left without being seen</Menu.Item>
+              <Menu.Item color="red" onClick={() => setEnding({ row, kind: 'cancel' })}>Cancel check-in</Menu.Item>
+            </>}
           </Menu.Dropdown>
         </Menu>
       )} />
       <EndEntryDialog departmentId={departmentId} ending={ending} onClose={() => setEnding(undefined)} />
+      <LinkPatientDialog departmentId={departmentId} entry={linking} onClose={() => setLinking(undefined)} />
     </Stack>
   );
 }

@@ -1,5 +1,6 @@
 import { Route, Routes } from 'react-router';
 import { CheckInPage } from './CheckInPage';
+import { EndedTodayPage } from './EndedTodayPage';
 import { ReceptionQueuePage } from './ReceptionQueuePage';
 import { RegisterPatientPage } from './RegisterPatientPage';
 
@@ -10,6 +11,7 @@ export default function ReceptionRoutes() {
       <Route index element={<CheckInPage />} />
       <Route path="queue" element={<ReceptionQueuePage />} />
       <Route path="register" element={<RegisterPatientPage />} />
+      <Route path="ended" element={<EndedTodayPage />} />
     </Routes>
   );
 }

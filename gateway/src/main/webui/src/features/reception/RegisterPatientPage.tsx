@@ -2,10 +2,11 @@ import { Alert, Button, Card, Group, Select, SimpleGrid, Stack, Table, Text, Tex
 import { schemaResolver, useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
-import { useNavigate } from 'react-router';
+import { useNavigate, useSearchParams } from 'react-router';
 import { z } from 'zod';
 import { patientApi, unwrap, type PatientSchemas } from '../../api/client';
 import { ApiError, describeError } from '../../api/problem';
+import { useLinkPatient } from './LinkPatientDialog';
 
 type Candidate = PatientSchemas['Candidate'];
 
@@ -18,9 +19,17 @@ const registration = z.object({
   email: z.union([z.literal(''), z.email('An e-mail address')]),
 });
 
-/** Registration with the duplicate check: pick the existing record, or register anyway on purpose. */
+/**
+ * Registration with the duplicate check: pick the existing record, or register anyway on purpose. Opened from a
+ * walk-in's "Link to patient…" (?link=entry&department=…), the record registered or picked is linked to the entry.
+ */
 export function RegisterPatientPage() {
   const navigate = useNavigate();
+  const [params] = useSearchParams();
+  const linking = params.get('link') && params.get('department')
+    ? { entryId: params.get('link') ?? '', departmentId: params.get('department') ?? '', ticket: params.get('ticket') ?? '', name: params.get('name') ?? '' }
+    : undefined;
+  const link = useLinkPatient(linking?.departmentId);
   const [candidates, setCandidates] = useState<Candidate[]>();
   const [error, setError] = useState<string>();
   const form = useForm({
@@ -41,7 +50,8 @@ export function RegisterPatientPage() {
         },
       }));
       notifications.show({ color: 'green', message: `Registered ${v.family.toUpperCase()}, ${v.given} (MRN ${patient.mrn ?? ''}).` });
-      navigate('/reception', { replace: false });
+      if (linking && patient.id) await linkTo(patient.id);
+      else navigate('/reception', { replace: false });
     } catch (e) {
       if (e instanceof ApiError && e.kind === 'possible-duplicate') {
         setCandidates(((e.problem as { candidates?: Candidate[] } | undefined)?.candidates) ?? []);
@@ -53,9 +63,26 @@ export function RegisterPatientPage() {
     }
   };
 
+  /** Links the walk-in's entry, then back to the live queue where the row now shows the patient's name. */
+  async function linkTo(patientId: string) {
+    if (!linking) return;
+    try {
+      await link.mutateAsync({ entryId: linking.entryId, patientId });
+      notifications.show({ color: 'green', message: `Ticket ${linking.ticket} is now linked to the patient's record.` });
+      navigate('/reception/queue');
+    } catch (e) {
+      setError(`The patient's record is ready, but ticket ${linking.ticket} was not linked: ${describeError(e)}`);
+    }
+  }
+
   return (
     <Stack maw={820}>
       <Title order={2}>Register patient</Title>
+      {linking && (
+        <Alert color="blue" data-testid="linking-notice">
+          Registering the walk-in of ticket {linking.ticket}{linking.name ? ` (${linking.name})` : ''}: the record is linked to the ticket.
+        </Alert>
+      )}
       <Card withBorder>
         <form onSubmit={form.onSubmit(() => void register(false))} noValidate>
           <Stack>
@@ -85,7 +112,7 @@ export function RegisterPatientPage() {
                 <Table.Tr key={c.id}>
                   <Table.Td>{c.familyName?.toUpperCase()}, {(c.givenNames ?? []).join(' ')}</Table.Td>
                   <Table.Td>{c.birthDate}</Table.Td><Table.Td>{c.mrn}</Table.Td><Table.Td>{(c.matchedOn ?? []).join(', ')}</Table.Td>
-                  <Table.Td><Button size="xs" onClick={() => navigate('/reception')}>Use this record</Button></Table.Td>
+                  <Table.Td><Button size="xs" onClick={() => (linking && c.id ? void linkTo(c.id) : navigate('/reception'))}>Use this record</Button></Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>
