@@ -60,10 +60,10 @@ test('the nurse triages a walk-in from the live worklist: proposal as vitals are
   await page.getByTestId('theme-switch').click();
 
   // overriding needs a reason; accepting does not
-  await page.getByRole('textbox', { name: 'Final ESI level' }).click();
+  await page.getByRole('combobox', { name: 'Final ESI level' }).click();
   await page.getByRole('option', { name: 'ESI 3' }).click();
   await expect(page.getByRole('button', { name: 'Override to ESI 3' })).toBeDisabled();
-  await page.getByRole('textbox', { name: 'Final ESI level' }).click();
+  await page.getByRole('combobox', { name: 'Final ESI level' }).click();
   await page.getByRole('option', { name: 'ESI 3' }).click(); // deselect: back to the proposal
   await page.getByRole('button', { name: /^Accept ESI [12]$/ }).click();
 

@@ -23,8 +23,18 @@ public final class LocalStack implements AutoCloseable {
      * @param home        data, logs and keys
      * @param fixedPorts  the documented local ports (8080–8084, PostgreSQL 15432, Kafka 9092); false = free ports
      * @param profile     Quarkus profile the services run with
+     * @param extraConfig configuration every service gets on top of the stack's own (e.g. a short signing window
+     *                    for the browser tests' re-authentication step)
      */
-    public record Options(Path projectRoot, Path home, boolean fixedPorts, String profile) {
+    public record Options(Path projectRoot, Path home, boolean fixedPorts, String profile, Map<String, String> extraConfig) {
+
+        public Options {
+            extraConfig = Map.copyOf(extraConfig);
+        }
+
+        public Options(Path projectRoot, Path home, boolean fixedPorts, String profile) {
+            this(projectRoot, home, fixedPorts, profile, Map.of());
+        }
     }
 
     public static final int LOCAL_POSTGRES_PORT = 15432;
@@ -61,7 +71,7 @@ public final class LocalStack implements AutoCloseable {
             for (MediService service : MediService.values()) {
                 ServiceProcess process = ServiceProcess.start(service, service.runnerJar(options.projectRoot()),
                         options.profile(), ports.get(service), managementPorts.get(service),
-                        configFor(service, infrastructure, ports),
+                        withExtra(configFor(service, infrastructure, ports), options.extraConfig()),
                         options.home().resolve("logs").resolve(service.module() + ".log"));
                 started.put(service, process);
                 readiness.add(CompletableFuture.runAsync(() -> process.awaitReady(SERVICE_READY_TIMEOUT)));
@@ -72,6 +82,11 @@ public final class LocalStack implements AutoCloseable {
             new LocalStack(infrastructure, started, options).close();
             throw e;
         }
+    }
+
+    private static Map<String, String> withExtra(Map<String, String> config, Map<String, String> extra) {
+        config.putAll(extra);
+        return config;
     }
 
     /** Where auth-service publishes its token signing keys (current and next) as a JSON Web Key Set. */

@@ -22,6 +22,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -51,7 +52,10 @@ class WebAppEndToEndTest {
     @BeforeAll
     static void startTheSuite() {
         root = Path.of(System.getProperty("medi.project-root", "../..")).toAbsolutePath().normalize();
-        stack = LocalStack.start(new LocalStack.Options(root, home, false, "prod"));
+        // a signature needs a password entered in the last 3 s (5 min in production), so the doctor's test meets the
+        // re-authentication dialog without waiting minutes
+        stack = LocalStack.start(new LocalStack.Options(root, home, false, "prod",
+                Map.of("medi.patient.notes.signing-max-auth-age", "3s")));
     }
 
     @AfterAll
