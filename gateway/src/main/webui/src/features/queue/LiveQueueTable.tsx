@@ -21,6 +21,9 @@ export interface LiveQueueTableProps {
  * The live queue of a department: every change anywhere shows within a second (the app's one stream), ordered
  * as queue-service orders it, SLA timers ticking. Virtualised, so 500 entries scroll and update smoothly.
  */
+/** The list's scroll box is focusable, so keyboard users scroll it (and sideways on a narrow screen) with the arrow keys. */
+const SCROLLABLE_REGION = { tabIndex: 0, role: 'region', 'aria-label': 'Live queue, scrollable' } as const;
+
 export function LiveQueueTable({ departmentId, actions, include, filters = true }: LiveQueueTableProps) {
   const { rows, queue, error } = useLiveQueue(departmentId);
   const [statuses, setStatuses] = useState<string[]>([]);
@@ -56,7 +59,8 @@ export function LiveQueueTable({ departmentId, actions, include, filters = true 
       )}
       {error && <Alert color="red" mb="sm">{error}</Alert>}
       {!queue && !error ? <Text c="dimmed" p="md">Loading the live queue…</Text> : (
-        <ScrollArea.Autosize mah="calc(100vh - 260px)" viewportRef={viewport} type="auto">
+        <ScrollArea.Autosize mah="calc(100vh - 260px)" viewportRef={viewport} type="auto"
+          viewportProps={SCROLLABLE_REGION}>
           <Table striped highlightOnHover stickyHeader verticalSpacing="xs" aria-label="Live queue" data-testid="live-queue">
             <Table.Thead>
               <Table.Tr>
