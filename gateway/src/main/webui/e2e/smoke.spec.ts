@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
+import { expectAccessible, signIn } from './helpers';
 
 test('the app loads at / under its Content-Security-Policy, without console errors', async ({ page }) => {
   const errors: string[] = [];
@@ -32,4 +33,18 @@ test('the first screen has no serious or critical accessibility violation', asyn
   const results = await new AxeBuilder({ page }).analyze();
   const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   expect(serious.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+});
+
+test('the active navigation entry stays readable under the pointer, in light and dark', async ({ page }) => {
+  await signIn(page, 'receptionist', '/reception');
+  const active = page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Check-in' });
+  await expect(active).toHaveAttribute('data-active', 'true');
+  for (const scheme of ['light', 'dark']) {
+    if ((await page.locator('html').getAttribute('data-mantine-color-scheme')) !== scheme) {
+      await page.getByTestId('theme-switch').click();
+      await expect(page.locator('html')).toHaveAttribute('data-mantine-color-scheme', scheme);
+    }
+    await active.hover();
+    await expectAccessible(page);
+  }
 });
