@@ -188,10 +188,11 @@ test('two screens edit the same draft: the later save shows both versions and "K
 });
 
 test('an unsigned draft is listed under "Awaiting my signature" and opens the note', async ({ page, request }) => {
-  const { noteId, entryId } = await draftNote(request, `Awaiting${Date.now()}`);
+  const family = `Awaiting${Date.now()}`;
+  const { noteId, entryId } = await draftNote(request, family);
   await signIn(page, 'doctor', '/doctor/signatures');
   const row = page.locator(`[data-testid="awaiting-row"][data-note="${noteId}"]`);
-  await expect(row).toBeVisible();
+  await expect(row).toContainText(`${family.toUpperCase()}, Grace`); // whose note it is
   await expectAccessible(page);
   await row.getByRole('link', { name: /Open the note/ }).click();
   await expect(page).toHaveURL(new RegExp(`/doctor/notes/${noteId}$`));

@@ -4,6 +4,8 @@ import { Link } from 'react-router';
 import { patientApi, unwrap } from '../../api/client';
 import { describeError } from '../../api/problem';
 import { formatDateTime } from '../../ui/badges';
+import { formatName } from '../queue/patientNames';
+import { usePatient } from './doctorApi';
 
 /** The drafts this doctor is to sign, oldest first; each opens the note. */
 export function SignaturesPage() {
@@ -20,11 +22,12 @@ export function SignaturesPage() {
         {awaiting.isSuccess && items.length === 0 ? <Text c="dimmed" p="md">Nothing to sign.</Text> : (
           <Table striped highlightOnHover aria-label="Notes awaiting my signature" data-testid="awaiting-signature">
             <Table.Thead>
-              <Table.Tr><Table.Th>Drafted</Table.Th><Table.Th>By</Table.Th><Table.Th>Last change</Table.Th><Table.Th>Origin</Table.Th><Table.Th><span className="visually-hidden">Open</span></Table.Th></Table.Tr>
+              <Table.Tr><Table.Th>Patient</Table.Th><Table.Th>Drafted</Table.Th><Table.Th>By</Table.Th><Table.Th>Last change</Table.Th><Table.Th>Origin</Table.Th><Table.Th><span className="visually-hidden">Open</span></Table.Th></Table.Tr>
             </Table.Thead>
             <Table.Tbody>
               {items.map((n) => (
                 <Table.Tr key={n.id} data-testid="awaiting-row" data-note={n.id}>
+                  <Table.Td><PatientName patientId={n.patientId ?? undefined} /></Table.Td>
                   <Table.Td>{formatDateTime(n.createdAt)}</Table.Td>
                   <Table.Td>{n.createdBy}</Table.Td>
                   <Table.Td>version {n.version}</Table.Td>
@@ -38,4 +41,12 @@ export function SignaturesPage() {
       </Paper>
     </Stack>
   );
+}
+
+/** Whose note it is: the doctor wrote or was addressed the note, so the record is theirs to read (an audited read). */
+function PatientName({ patientId }: { patientId: string | undefined }) {
+  const patient = usePatient(patientId);
+  if (patient.isError) return <Text size="sm" c="dimmed">Not available</Text>;
+  if (!patient.data) return <Text size="sm" c="dimmed">…</Text>;
+  return <Text size="sm" fw={600}>{formatName(patient.data.name) ?? '—'}{patient.data.mrn ? <Text span size="xs" c="dimmed"> · MRN {patient.data.mrn}</Text> : null}</Text>;
 }
