@@ -64,6 +64,25 @@ describe('Session', () => {
     expect(fetchMock).toHaveBeenCalledWith('/api/v1/auth/logout', expect.anything());
   });
 
+  it('a refresh answered after the idle sign-out does not sign the user in again', async () => {
+    let answerRefresh: (response: Response) => void = () => undefined;
+    const s = session();
+    await s.signIn('nurse', 'secret');
+    fetchMock.mockImplementation(async (url: string) => {
+      if (url === '/api/v1/auth/refresh') return new Promise<Response>((resolve) => { answerRefresh = resolve; });
+      return new Response(null, { status: 204 });
+    });
+    // a background request asks for a fresh token just before the idle limit; its refresh is still on its way ...
+    await vi.advanceTimersByTimeAsync(15 * MINUTE - 1000);
+    vi.setSystemTime(Date.now() + 10 * MINUTE); // ... with the token already expired on this clock
+    const pending = s.freshToken();
+    await vi.advanceTimersByTimeAsync(2000); // the idle limit passes: signed out
+    expect(s.getState()).toMatchObject({ status: 'signed-out', reason: 'idle' });
+    answerRefresh(new Response(JSON.stringify({ accessToken: jwt({ sub: 'u1', upn: 'nurse', groups: ['nurse'], exp: Math.floor(Date.now() / 1000) + 600 }) }), { status: 200 }));
+    expect(await pending).toBeUndefined();
+    expect(s.getState()).toMatchObject({ status: 'signed-out', reason: 'idle' });
+  });
+
   it('"stay signed in" closes the warning, refreshes and restarts the idle clock', async () => {
     const s = session();
     await s.signIn('nurse', 'secret');

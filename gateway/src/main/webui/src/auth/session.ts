@@ -55,6 +55,8 @@ export class Session {
   private lastActivity: number;
   private lastRefresh: number;
   private refreshing: Promise<boolean> | undefined;
+  /** Counts sign-outs: a refresh answered after one belongs to the ended session and is discarded. */
+  private signOuts = 0;
   private refreshTimer: ReturnType<typeof setTimeout> | undefined;
   private idleTimer: ReturnType<typeof setTimeout> | undefined;
   private warningTimer: ReturnType<typeof setTimeout> | undefined;
@@ -158,6 +160,7 @@ export class Session {
 
   async signOut(reason: SignOutReason = 'signed-out'): Promise<void> {
     const returnTo = reason === 'signed-out' ? undefined : this.options.currentRoute();
+    this.signOuts += 1;
     this.clearTimers();
     this.warning = false;
     this.setState({ status: 'signed-out', reason, returnTo });
@@ -188,6 +191,7 @@ export class Session {
   }
 
   private async doRefresh(): Promise<boolean> {
+    const signOutsBefore = this.signOuts;
     let response: Response;
     try {
       response = await this.options.fetch('/api/v1/auth/refresh', {
@@ -200,8 +204,13 @@ export class Session {
       if (this.state.status === 'signed-in') this.retryRefreshSoon();
       return false;
     }
+    // the user was signed out (idle, or by hand) while this refresh was on its way: its answer, even a new token,
+    // must not sign them in again — the sign-out revoked the session, and the next refresh would end it as "expired"
+    if (this.signOuts !== signOutsBefore) return false;
     if (response.ok) {
-      this.accept(await response.json());
+      const body: unknown = await response.json();
+      if (this.signOuts !== signOutsBefore) return false;
+      this.accept(body);
       return true;
     }
     if (response.status === 401) {
