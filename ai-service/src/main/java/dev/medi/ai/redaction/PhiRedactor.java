@@ -29,7 +29,10 @@ public class PhiRedactor implements Redactor {
     private static final String LABEL_TAIL = "\\s*(?:number|no\\.?|id|#)?\\s*(?:is|was|=)?\\s*[:#]?\\s*";
     /** An identifier value: an optional letter prefix, then digits (grouped by spaces or hyphens) and letters. */
     private static final String ID_VALUE = "(?<id>[A-Z]{0,5}-?\\d[A-Z0-9-]*(?:\\s\\d[A-Z0-9-]*){0,3})";
-    private static final Pattern EMAIL = Pattern.compile("[\\p{L}\\p{N}._%+-]+@[\\p{L}\\p{N}.-]+\\.[\\p{L}]{2,}");
+    private static final Pattern EMAIL = Pattern.compile(
+            // starts only at a token's start and never gives back: linear on long runs of letters
+            "(?<![\\p{L}\\p{N}._%+-])[\\p{L}\\p{N}._%+-]{1,64}+@[\\p{L}\\p{N}-]{1,63}+(?:\\.[\\p{L}\\p{N}-]{1,63}+)*+"
+                    + "(?<=\\.[\\p{L}]{2,63})");
     /** Ten digits grouped by spaces or hyphens: the project's MRN shape. */
     private static final Pattern MRN_SHAPE = Pattern.compile("(?<![\\d-])\\d(?:[ -]?\\d){9}(?![\\d-])");
     private static final Pattern MRN_LABELLED = Pattern.compile(
