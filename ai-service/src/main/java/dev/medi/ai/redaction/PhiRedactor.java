@@ -57,6 +57,12 @@ public class PhiRedactor implements Redactor {
                     + "|(?<=\\baged\\s)(?<b>\\d{2,3})\\b|(?<=\\bage\\s)(?<c>\\d{2,3})\\b|(?<=\\bage:\\s)(?<d>\\d{2,3})\\b"
                     + "|(?<e>\\d{2,3})(?=yo\\b))");
 
+    /** "ninety-two years old", "aged ninety", "a hundred and one year old". */
+    private static final Pattern OLD_AGE_WORDS = Pattern.compile(
+            "(?i)(?:(?<=\\baged\\s)|(?<=\\bage\\s))?\\b(?:ninety|(?:one|a) hundred(?: and)?)(?:[- ](?:one|two|three|"
+                    + "four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|"
+                    + "eighteen|nineteen))?\\b(?=[- ]?(?:years?[- ]?old|year-old)|(?<=aged [a-z -]{5,40}))");
+
     private record Span(int start, int end, String type, String replacement) {
     }
 
@@ -126,6 +132,7 @@ public class PhiRedactor implements Redactor {
                 spans.add(new Span(m.start(), m.end(), "AGE", null));
             }
         }
+        addMatches(spans, text, OLD_AGE_WORDS, "AGE");
         for (String name : nameParts(identifiers.names())) {
             addWord(spans, text, name, "NAME");
         }
@@ -154,6 +161,41 @@ public class PhiRedactor implements Redactor {
         m.appendTail(out);
         return out.toString();
     }
+
+    /**
+     * The names in a transcript's speaker labels, for {@link PatientIdentifiers#names()}: "Dr Smith" → "Smith",
+     * "Anna Berg" → "Anna Berg"; role words ("Doctor", "Patient", "Nurse", "Speaker 2") are not names.
+     */
+    public static List<String> speakerNames(java.util.Collection<String> speakers) {
+        Set<String> names = new LinkedHashSet<>();
+        for (String speaker : speakers) {
+            if (speaker == null) {
+                continue;
+            }
+            List<String> parts = new ArrayList<>();
+            for (String p : speaker.strip().split("\\s+")) {
+                if (p.startsWith("[")) {
+                    continue; // already a placeholder
+                }
+                String w = p.replaceAll("^[^\\p{L}]+|[^\\p{L}]+$", "");
+                String lower = w.toLowerCase(Locale.ROOT);
+                if (w.length() >= 2 && !TITLES.contains(lower) && !ROLE_WORDS.contains(lower)
+                        && !w.startsWith("[") && Character.isUpperCase(w.charAt(0))) {
+                    parts.add(w);
+                }
+            }
+            if (!parts.isEmpty()) {
+                names.add(String.join(" ", parts));
+            }
+        }
+        return List.copyOf(names);
+    }
+
+    private static final Set<String> ROLE_WORDS = Set.copyOf(List.of("doctor", "patient", "nurse", "physician",
+            "clinician", "gp", "consultant", "registrar", "resident", "midwife", "paramedic", "speaker", "mother",
+            "father", "mum", "mom", "dad", "parent", "wife", "husband", "partner", "son", "daughter", "carer",
+            "caregiver", "relative", "interpreter", "unknown", "pt", "np", "pa", "student", "pharmacist", "therapist",
+            "friend", "guardian", "sister", "brother"));
 
     /** Names and their parts (two letters or more), longest first: "Anna Maria Berg", "Anna", "Maria", "Berg". */
     static List<String> nameParts(List<String> names) {
