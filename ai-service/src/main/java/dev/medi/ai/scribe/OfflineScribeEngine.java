@@ -3,6 +3,7 @@ package dev.medi.ai.scribe;
 import dev.medi.ai.engine.EngineInfo;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.inject.Named;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -23,6 +24,7 @@ import java.util.regex.Pattern;
  * negations, and each cites the segments it came from.
  */
 @ApplicationScoped
+@Named(OfflineScribeEngine.NAME)
 public class OfflineScribeEngine implements ScribeEngine {
 
     public static final String NAME = "offline";
@@ -161,6 +163,14 @@ public class OfflineScribeEngine implements ScribeEngine {
                 if (k == 0 && answeredBy.containsKey(seg.id()) && ClinicalText.isNegativeAnswer(sentence)
                         && answeredBy.get(seg.id()).containsAll(ClinicalText.contentStems(sentence))) {
                     continue; // "No, no cough." — already the pertinent negative of the question before it
+                }
+                if (k == 0 && answeredBy.containsKey(seg.id())) {
+                    // "No, but my ankle is swollen." — the "no" is already the pertinent negative
+                    sentence = sentence.replaceFirst("(?i)^(?:no|nope|nah)\\b[,.!]?\\s*(?:but\\s+)?", "").strip();
+                    if (sentence.isEmpty()) {
+                        continue;
+                    }
+                    sentence = Character.toUpperCase(sentence.charAt(0)) + sentence.substring(1);
                 }
                 SoapSection section = classify(sentence, role);
                 if (section == null) {

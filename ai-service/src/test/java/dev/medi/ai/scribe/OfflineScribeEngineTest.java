@@ -123,6 +123,18 @@ class OfflineScribeEngineTest {
     }
 
     @Test
+    void aNoWithMoreToSayKeepsTheRest() {
+        Transcript t = TranscriptParser.parse("""
+                Doctor: Any chest pain?
+                Patient: No, but my ankle is swollen.
+                """);
+        ScribeDraft d = engine.draftNote(t);
+        assertEquals(List.of("Patient denies chest pain.", "Patient's ankle is swollen."),
+                d.sentences().stream().map(DraftSentence::text).toList());
+        assertEquals(0, check.check(t, d).unsupportedCount(), check.check(t, d).sentences().toString());
+    }
+
+    @Test
     void noteStyleKeepsNumbersDosesDrugsAndNegations() {
         ScribeDraft d = draft(CHEST_PAIN);
         assertEquals("Patient reports chest pain for three days.", containing(d, "chest pain for three").text());
