@@ -80,9 +80,6 @@ final class DateShifter {
             out.add(new Found(m.start(), m.end(), d, x -> {
                 int first = monthFirst ? x.getMonthValue() : x.getDayOfMonth();
                 int second = monthFirst ? x.getDayOfMonth() : x.getMonthValue();
-                if (!monthFirst && first <= 12 && second <= 12 || monthFirst) {
-                    // keep the reading stable when the shifted date is ambiguous
-                }
                 return pad(first, padA) + sep + pad(second, padB) + sep + x.getYear();
             }));
         }
