@@ -1,4 +1,4 @@
-package dev.medi.queue.triage;
+package dev.medi.triage;
 
 /**
  * What the triage nurse observed and answered, the input of {@link TriageEngine#assess}.

@@ -1,4 +1,4 @@
-package dev.medi.queue.triage;
+package dev.medi.triage;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -11,16 +11,16 @@ import java.util.List;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
-import static dev.medi.queue.triage.TriageRule.A_LIFE_SAVING_INTERVENTION;
-import static dev.medi.queue.triage.TriageRule.A_UNRESPONSIVE;
-import static dev.medi.queue.triage.TriageRule.B_CONFUSION_LETHARGY;
-import static dev.medi.queue.triage.TriageRule.B_HIGH_RISK;
-import static dev.medi.queue.triage.TriageRule.B_NEONATAL_FEVER;
-import static dev.medi.queue.triage.TriageRule.B_SEVERE_PAIN;
-import static dev.medi.queue.triage.TriageRule.C_MANY_RESOURCES;
-import static dev.medi.queue.triage.TriageRule.C_NO_RESOURCES;
-import static dev.medi.queue.triage.TriageRule.C_ONE_RESOURCE;
-import static dev.medi.queue.triage.TriageRule.D_DANGER_ZONE_VITALS;
+import static dev.medi.triage.TriageRule.A_LIFE_SAVING_INTERVENTION;
+import static dev.medi.triage.TriageRule.A_UNRESPONSIVE;
+import static dev.medi.triage.TriageRule.B_CONFUSION_LETHARGY;
+import static dev.medi.triage.TriageRule.B_HIGH_RISK;
+import static dev.medi.triage.TriageRule.B_NEONATAL_FEVER;
+import static dev.medi.triage.TriageRule.B_SEVERE_PAIN;
+import static dev.medi.triage.TriageRule.C_MANY_RESOURCES;
+import static dev.medi.triage.TriageRule.C_NO_RESOURCES;
+import static dev.medi.triage.TriageRule.C_ONE_RESOURCE;
+import static dev.medi.triage.TriageRule.D_DANGER_ZONE_VITALS;
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,4 +1,4 @@
-package dev.medi.queue.triage;
+package dev.medi.triage;
 
 /**
  * The ESI v4 rule that decided a {@link TriageResult}, with the decision point it belongs to and the level it

@@ -1,4 +1,4 @@
-package dev.medi.queue.triage;
+package dev.medi.triage;
 
 import java.util.ArrayList;
 import java.util.List;

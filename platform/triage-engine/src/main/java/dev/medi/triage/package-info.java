@@ -17,4 +17,4 @@
  * the triage nurse, and where the handbook says "consider" the nurse may override the proposal. Nothing in this
  * package depends on persistence, CDI or Quarkus, so it can be reused by other services.
  */
-package dev.medi.queue.triage;
+package dev.medi.triage;

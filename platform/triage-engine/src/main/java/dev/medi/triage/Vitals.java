@@ -1,4 +1,4 @@
-package dev.medi.queue.triage;
+package dev.medi.triage;
 
 /**
  * Vital signs taken at triage. Every value may be {@code null}, meaning "not measured"; the engine treats a

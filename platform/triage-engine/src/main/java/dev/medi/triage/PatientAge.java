@@ -1,4 +1,4 @@
-package dev.medi.queue.triage;
+package dev.medi.triage;
 
 import java.time.LocalDate;
 import java.time.Period;

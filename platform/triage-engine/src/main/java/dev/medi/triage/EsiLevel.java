@@ -1,4 +1,4 @@
-package dev.medi.queue.triage;
+package dev.medi.triage;
 
 /**
  * Emergency Severity Index (ESI v4) acuity level; {@link #ONE} is the most urgent, {@link #FIVE} the least.

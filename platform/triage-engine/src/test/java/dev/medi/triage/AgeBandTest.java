@@ -1,4 +1,4 @@
-package dev.medi.queue.triage;
+package dev.medi.triage;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -6,10 +6,10 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import java.time.LocalDate;
 
-import static dev.medi.queue.triage.AgeBand.OVER_8_YEARS;
-import static dev.medi.queue.triage.AgeBand.THREE_MONTHS_TO_3_YEARS;
-import static dev.medi.queue.triage.AgeBand.THREE_TO_8_YEARS;
-import static dev.medi.queue.triage.AgeBand.UNDER_3_MONTHS;
+import static dev.medi.triage.AgeBand.OVER_8_YEARS;
+import static dev.medi.triage.AgeBand.THREE_MONTHS_TO_3_YEARS;
+import static dev.medi.triage.AgeBand.THREE_TO_8_YEARS;
+import static dev.medi.triage.AgeBand.UNDER_3_MONTHS;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
