@@ -47,6 +47,11 @@ public class OfflineTriageAdvisor implements TriageAdvisor {
                     .distinct().toList();
         }
 
+        List<String> highRiskCodes() {
+            return matched.stream().filter(p -> p.acuity() != Acuity.BY_RESOURCES).map(Presentation::code)
+                    .distinct().toList();
+        }
+
         List<String> codes() {
             return matched.stream().map(Presentation::code).distinct().toList();
         }
