@@ -61,6 +61,9 @@ final class ComplaintText {
             }
         }
         flush(word, words);
+        if (!words.isEmpty() && BREAK.equals(words.get(words.size() - 1))) {
+            words.remove(words.size() - 1);
+        }
         return new ComplaintText(List.copyOf(words));
     }
 
