@@ -189,14 +189,18 @@ public class TriageSuggestionService {
 
     private Uni<TriageSuggestion> make(Request request, Vitals vitals, String source, String requestedBy) {
         Integer age = request.ageYears();
-        TriageQuestion question = new TriageQuestion(request.chiefComplaint(),
-                age == null ? null : Math.min(age, OLDEST_AGE_SENT));
+        TriageQuestion question = new TriageQuestion(request.chiefComplaint(), ageSent(age));
         LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
         // on a worker thread (an engine may block on the network); the answer comes back on this context
         return vertx.executeBlocking(Uni.createFrom().item(() -> advisor.adviseTriage(question)))
                 .map(advice -> TriageSuggestion.of(request.departmentId(), request.queueEntryId(), source, requestedBy,
                         request.chiefComplaint(), age, request.vitals(), combine(advice, age, vitals, today),
                         clock.instant()));
+    }
+
+    /** The age the advisor is told: over 89 as {@value #OLDEST_AGE_SENT} (an age that old identifies). */
+    static Integer ageSent(Integer ageYears) {
+        return ageYears == null ? null : Math.min(ageYears, OLDEST_AGE_SENT);
     }
 
     private static TriageCombination.Combined combine(TriageAdvice advice, Integer age, Vitals vitals, LocalDate today) {

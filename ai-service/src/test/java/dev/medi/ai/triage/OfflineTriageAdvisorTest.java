@@ -117,6 +117,8 @@ class OfflineTriageAdvisorTest {
         assertEquals(2, analyse("fever since last night", 0).level());
         assertEquals(4, analyse("fever since last night", 1).level(), "fever at 1 year: labs, one resource");
         assertEquals(4, analyse("fever since last night", 30).level());
+        assertEquals(2, analyse("not feeding, temp 38.6", 0).level());
+        assertFalse(analyse("not feeding, temp 37.2", 0).codes().contains("infant-fever"), "37.2 is no fever");
     }
 
     @Test
