@@ -40,7 +40,9 @@ public final class GeminiModelFactory {
     public record Model(VertexAiGeminiChatModel chatModel, VertexAI vertexAI) implements AutoCloseable {
         @Override
         public void close() {
-            vertexAI.close();
+            // Not vertexAI.close(): it would first create (with default credentials) the LLM utility client this
+            // service never uses, only to close it.
+            vertexAI.getPredictionServiceClient().close();
         }
     }
 

@@ -112,12 +112,14 @@ public class EngineRouter {
     }
 
     private static <E extends AiEngine> E find(Instance<E> engines, String name) {
+        java.util.List<String> names = new java.util.ArrayList<>();
         for (E engine : engines) {
             if (engine.name().equals(name)) {
                 return engine;
             }
+            names.add(engine.name());
         }
-        throw new IllegalStateException("No AI engine named '" + name + "' (medi.ai.engine is offline or "
-                + GeminiClient.BREAKER + ")");
+        throw new IllegalStateException("No AI engine named '" + name + "' among " + names
+                + " (medi.ai.engine is offline or gemini)");
     }
 }
