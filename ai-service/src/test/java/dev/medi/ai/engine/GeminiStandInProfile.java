@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The service with {@code medi.ai.engine=gemini} against the local Vertex AI stand-in, a 700 ms call deadline and
+ * The service with {@code medi.ai.engine=gemini} against the local Vertex AI stand-in, a 2 s call deadline (loaded CI machines) and
  * short fault-tolerance delays (the production values are in application.properties).
  */
 public class GeminiStandInProfile implements QuarkusTestProfile {
@@ -21,7 +21,7 @@ public class GeminiStandInProfile implements QuarkusTestProfile {
                 Map.entry("medi.ai.gemini.project", "medi-test"),
                 Map.entry("medi.ai.gemini.location", "europe-west1"),
                 Map.entry("medi.ai.gemini.credentials", "none"),
-                Map.entry("medi.ai.gemini.timeout", "700ms"),
+                Map.entry("medi.ai.gemini.timeout", "2s"),
                 Map.entry(GUARD + "Retry/delay", "20"),
                 Map.entry(GUARD + "Retry/jitter", "0"),
                 Map.entry(GUARD + "ExponentialBackoff/maxDelay", "100"),

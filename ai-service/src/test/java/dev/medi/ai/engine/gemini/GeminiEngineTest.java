@@ -61,7 +61,7 @@ class GeminiEngineTest {
     @BeforeAll
     static void start() throws IOException {
         standIn = new VertexAiStandIn();
-        engine = new GeminiEngine(GeminiClient.unguarded(new StandInGeminiConfig(standIn.endpoint(), Duration.ofMillis(700))));
+        engine = new GeminiEngine(GeminiClient.unguarded(new StandInGeminiConfig(standIn.endpoint(), Duration.ofSeconds(2))));
     }
 
     @AfterAll
