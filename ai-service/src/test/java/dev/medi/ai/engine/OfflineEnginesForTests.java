@@ -24,11 +24,17 @@ final class OfflineEnginesForTests {
     private OfflineEnginesForTests() {
     }
 
-    /** Set to true by {@link GeminiStandInProfile} when the real offline engines are missing. */
-    static final String PROPERTY = "medi.ai.test.offline-stand-ins";
+    /** Set by {@link GeminiStandInProfile} to true when the real offline scribe is missing. */
+    static final String SCRIBE = "medi.ai.test.offline-scribe-stand-in";
+    /** Set by {@link GeminiStandInProfile} to true when the real offline triage advisor is missing. */
+    static final String TRIAGE = "medi.ai.test.offline-triage-stand-in";
 
-    static boolean needed() {
-        return !(hasClass("dev.medi.ai.scribe.OfflineScribeEngine") && hasClass("dev.medi.ai.triage.OfflineTriageAdvisor"));
+    static boolean scribeNeeded() {
+        return !hasClass("dev.medi.ai.scribe.OfflineScribeEngine");
+    }
+
+    static boolean triageNeeded() {
+        return !hasClass("dev.medi.ai.triage.OfflineTriageAdvisor");
     }
 
     private static boolean hasClass(String name) {
@@ -40,7 +46,7 @@ final class OfflineEnginesForTests {
         }
     }
 
-    @LookupIfProperty(name = PROPERTY, stringValue = "true", lookupIfMissing = false)
+    @LookupIfProperty(name = SCRIBE, stringValue = "true", lookupIfMissing = false)
     @ApplicationScoped
     static class Scribe implements ScribeEngine {
         @Override
@@ -61,7 +67,7 @@ final class OfflineEnginesForTests {
         }
     }
 
-    @LookupIfProperty(name = PROPERTY, stringValue = "true", lookupIfMissing = false)
+    @LookupIfProperty(name = TRIAGE, stringValue = "true", lookupIfMissing = false)
     @ApplicationScoped
     static class Triage implements TriageAdvisor {
         @Override
