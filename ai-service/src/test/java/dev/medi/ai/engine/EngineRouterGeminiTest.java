@@ -8,6 +8,7 @@ import dev.medi.ai.scribe.Transcript;
 import dev.medi.ai.scribe.TranscriptSegment;
 import dev.medi.ai.triage.TriageAdvice;
 import dev.medi.ai.triage.TriageQuestion;
+import dev.medi.platform.testing.ServiceEndpoints;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.Test;
 
 import java.util.List;
 
+import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -162,6 +164,13 @@ class EngineRouterGeminiTest extends AiTestInfrastructure {
         assertEquals("down", response.getData().orElseThrow().get("gemini"));
         assertEquals("open", response.getData().orElseThrow().get("circuitBreaker"));
         assertTrue(fallbacks("scribe", "circuit-open") >= 2);
+        // Over HTTP too: readiness answers 200 UP with Gemini reported down, and the meters are exposed.
+        ServiceEndpoints.management(ServiceEndpoints.managementUrl()).get("/q/health/ready").then()
+                .statusCode(200)
+                .body("status", equalTo("UP"))
+                .body("checks.find { it.name == 'AI engines' }.data.gemini", equalTo("down"));
+        ServiceEndpoints.assertMetrics(ServiceEndpoints.managementUrl(), "medi_ai_engine_fallbacks_total",
+                "medi_ai_engine_calls_total", "medi_ai_engine_latency_seconds_bucket");
     }
 
     private double tokens(String direction) {
