@@ -2,8 +2,8 @@ package dev.medi.queue;
 
 import dev.medi.platform.defaults.TimeOrderedIds;
 import dev.medi.platform.events.QueueTriageData;
-import dev.medi.queue.triage.TriageAssessment;
-import dev.medi.queue.triage.TriageResult;
+import dev.medi.triage.TriageAssessment;
+import dev.medi.triage.TriageResult;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;

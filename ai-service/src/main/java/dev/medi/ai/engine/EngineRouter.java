@@ -60,7 +60,8 @@ public class EngineRouter {
     public TriageAdvice adviseTriage(TriageQuestion question) {
         return route("triage", find(advisors, configured), find(advisors, OFFLINE), e -> e.adviseTriage(question),
                 TriageAdvice::engine, (advice, reason) -> new TriageAdvice(advice.suggestedLevel(), advice.rationale(),
-                        advice.highRiskPresentations(), advice.expectedResources(), advice.engine().withFallback(reason)));
+                        advice.highRiskPresentations(), advice.expectedResources(), advice.engine().withFallback(reason),
+                        advice.resources()));
     }
 
     private <E extends AiEngine, T> T route(String task, E primary, E offline, Function<E, T> call,

@@ -11,7 +11,7 @@ import dev.medi.queue.service.QueueFlowService;
 import dev.medi.queue.service.QueueSnapshotService;
 import dev.medi.queue.service.QueueStatisticsService;
 import dev.medi.queue.service.TriageService;
-import dev.medi.queue.triage.TriageAssessment;
+import dev.medi.triage.TriageAssessment;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;

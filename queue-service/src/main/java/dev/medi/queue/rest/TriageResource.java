@@ -4,7 +4,7 @@ import dev.medi.platform.defaults.ProblemException;
 import dev.medi.platform.defaults.ProblemType;
 import dev.medi.platform.defaults.security.Roles;
 import dev.medi.queue.service.TriageService;
-import dev.medi.queue.triage.TriageAssessment;
+import dev.medi.triage.TriageAssessment;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;

@@ -2,7 +2,7 @@ package dev.medi.queue.rest;
 
 import dev.medi.queue.TriageRecord;
 import dev.medi.queue.service.TriageService;
-import dev.medi.queue.triage.TriageResult;
+import dev.medi.triage.TriageResult;
 
 import java.time.Instant;
 import java.util.List;

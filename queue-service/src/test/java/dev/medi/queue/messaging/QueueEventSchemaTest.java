@@ -14,12 +14,12 @@ import dev.medi.queue.QueueEntry;
 import dev.medi.queue.QueuePriority;
 import dev.medi.queue.SlaTargets;
 import dev.medi.queue.TriageRecord;
-import dev.medi.queue.triage.Avpu;
-import dev.medi.queue.triage.PatientAge;
-import dev.medi.queue.triage.TriageAssessment;
-import dev.medi.queue.triage.TriageEngine;
-import dev.medi.queue.triage.TriageResult;
-import dev.medi.queue.triage.Vitals;
+import dev.medi.triage.Avpu;
+import dev.medi.triage.PatientAge;
+import dev.medi.triage.TriageAssessment;
+import dev.medi.triage.TriageEngine;
+import dev.medi.triage.TriageResult;
+import dev.medi.triage.Vitals;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;

@@ -88,7 +88,7 @@ public class GeminiEngine implements ScribeEngine, TriageAdvisor {
             throw malformed("negative expectedResources");
         }
         return new TriageAdvice(level, requiredText(root, "rationale"), strings(root.get("highRiskPresentations"),
-                "highRiskPresentations"), resources, info(answer));
+                "highRiskPresentations"), resources, info(answer), strings(root.get("resources"), "resources"));
     }
 
     static String scribeInput(Transcript transcript) {
@@ -215,6 +215,7 @@ public class GeminiEngine implements ScribeEngine, TriageAdvisor {
                     .addProperty("rationale", JsonStringSchema.builder().build())
                     .addProperty("highRiskPresentations", JsonArraySchema.builder().items(JsonStringSchema.builder().build()).build())
                     .addProperty("expectedResources", JsonIntegerSchema.builder().build())
-                    .required("level", "rationale", "highRiskPresentations", "expectedResources")
+                    .addProperty("resources", JsonArraySchema.builder().items(JsonStringSchema.builder().build()).build())
+                    .required("level", "rationale", "highRiskPresentations", "expectedResources", "resources")
                     .build()).build();
 }

@@ -136,21 +136,23 @@ class GeminiEngineTest {
     void triageRequestAndAnswer() throws Exception {
         standIn.then(VertexAiStandIn.ok("""
                 {"level":2,"rationale":"Chest pain at 93 years: possible ACS.","highRiskPresentations":["possible acute coronary syndrome"],
-                 "expectedResources":3}""", 150, 30));
+                 "expectedResources":3,"resources":["ECG","labs (troponin)"]}""", 150, 30));
 
         TriageAdvice advice = engine.adviseTriage(new TriageQuestion("chest pain radiating to the left arm", 93));
 
         assertEquals(2, advice.suggestedLevel());
         assertEquals(List.of("possible acute coronary syndrome"), advice.highRiskPresentations());
         assertEquals(3, advice.expectedResources());
+        assertEquals(List.of("ECG", "labs (troponin)"), advice.resources());
         assertEquals(new EngineInfo("gemini", "gemini-2.5-flash", 150, 30, null), advice.engine());
         JsonNode sent = JSON.readTree(standIn.requests().get(0).body());
         assertEquals("{\"chiefComplaint\":\"chest pain radiating to the left arm\",\"ageYears\":90}",
                 sent.at("/contents/0/parts/0/text").asText(), "ages over 89 leave as 90");
         assertEquals(JSON.readTree("""
                 {"type":6,"properties":{"level":{"type":3},"rationale":{"type":1},
-                 "highRiskPresentations":{"type":5,"items":{"type":1}},"expectedResources":{"type":3}},
-                 "required":["level","rationale","highRiskPresentations","expectedResources"]}"""),
+                 "highRiskPresentations":{"type":5,"items":{"type":1}},"expectedResources":{"type":3},
+                 "resources":{"type":5,"items":{"type":1}}},
+                 "required":["level","rationale","highRiskPresentations","expectedResources","resources"]}"""),
                 sent.at("/generationConfig/responseSchema"));
         assertEquals(PromptTemplate.load("triage-v1").text(), sent.at("/systemInstruction/parts/0/text").asText());
     }
