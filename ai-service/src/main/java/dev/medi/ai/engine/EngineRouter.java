@@ -1,21 +1,24 @@
 package dev.medi.ai.engine;
 
-import dev.medi.ai.client.GeminiClient;
+import dev.medi.ai.engine.gemini.GeminiEngine;
 import dev.medi.ai.scribe.ScribeDraft;
+import dev.medi.ai.scribe.OfflineScribeEngine;
 import dev.medi.ai.scribe.ScribeEngine;
 import dev.medi.ai.scribe.Transcript;
 import dev.medi.ai.triage.TriageAdvice;
+import dev.medi.ai.triage.OfflineTriageAdvisor;
 import dev.medi.ai.triage.TriageAdvisor;
 import dev.medi.ai.triage.TriageQuestion;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.Any;
-import jakarta.enterprise.inject.Instance;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.inject.Alternative;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 
 import java.time.Duration;
+import java.util.Locale;
 import java.util.function.Function;
 
 /**
@@ -24,27 +27,48 @@ import java.util.function.Function;
  * {@link EngineInfo#withFallback} with the reason code (e.g. {@code rate-limited}, {@code circuit-open}), so the UI and
  * the note's provenance show it. A cloud outage never blocks a draft or a triage suggestion.
  *
- * <p>Engines are found by {@link AiEngine#name()} among the {@link ScribeEngine} and {@link TriageAdvisor} beans.
+ * <p>The router is itself the {@link ScribeEngine} and {@link TriageAdvisor} that the rest of the service injects
+ * (an alternative with priority, so it wins over the engines it routes to, which it injects by class).
  */
+@Alternative
+@Priority(1)
 @ApplicationScoped
-public class EngineRouter {
+public class EngineRouter implements ScribeEngine, TriageAdvisor {
 
     public static final String OFFLINE = "offline";
+    public static final String GEMINI = "gemini";
 
     private final String configured;
-    private final Instance<ScribeEngine> scribes;
-    private final Instance<TriageAdvisor> advisors;
+    private final OfflineScribeEngine offlineScribe;
+    private final OfflineTriageAdvisor offlineTriage;
+    private final GeminiEngine gemini;
     private final AiEngineMetrics metrics;
     private final EngineStatus status;
 
     EngineRouter(@ConfigProperty(name = "medi.ai.engine", defaultValue = OFFLINE) String configured,
-                 @Any Instance<ScribeEngine> scribes, @Any Instance<TriageAdvisor> advisors,
+                 OfflineScribeEngine offlineScribe, OfflineTriageAdvisor offlineTriage, GeminiEngine gemini,
                  AiEngineMetrics metrics, EngineStatus status) {
-        this.configured = configured.trim().toLowerCase();
-        this.scribes = scribes;
-        this.advisors = advisors;
+        this.configured = configured.trim().toLowerCase(Locale.ROOT);
+        if (!this.configured.equals(OFFLINE) && !this.configured.equals(GEMINI)) {
+            throw new IllegalArgumentException("medi.ai.engine must be offline or gemini, not " + configured);
+        }
+        this.offlineScribe = offlineScribe;
+        this.offlineTriage = offlineTriage;
+        this.gemini = gemini;
         this.metrics = metrics;
         this.status = status;
+    }
+
+    /** The configured engine's name (what answers when nothing fails). */
+    @Override
+    public String name() {
+        return configured;
+    }
+
+    /** The configured engine's model. */
+    @Override
+    public String model() {
+        return GEMINI.equals(configured) ? gemini.model() : offlineScribe.model();
     }
 
     /** The engine that answers when nothing fails. */
@@ -52,19 +76,21 @@ public class EngineRouter {
         return configured;
     }
 
+    @Override
     public ScribeDraft draftNote(Transcript transcript) {
-        return route("scribe", find(scribes, configured), find(scribes, OFFLINE), e -> e.draftNote(transcript),
+        return route("scribe", GEMINI.equals(configured) ? gemini : offlineScribe, offlineScribe, e -> e.draftNote(transcript),
                 ScribeDraft::engine, (draft, reason) -> new ScribeDraft(draft.sentences(), draft.engine().withFallback(reason)));
     }
 
+    @Override
     public TriageAdvice adviseTriage(TriageQuestion question) {
-        return route("triage", find(advisors, configured), find(advisors, OFFLINE), e -> e.adviseTriage(question),
+        return route("triage", GEMINI.equals(configured) ? gemini : offlineTriage, offlineTriage, e -> e.adviseTriage(question),
                 TriageAdvice::engine, (advice, reason) -> new TriageAdvice(advice.suggestedLevel(), advice.rationale(),
                         advice.highRiskPresentations(), advice.expectedResources(), advice.engine().withFallback(reason),
                         advice.resources()));
     }
 
-    private <E extends AiEngine, T> T route(String task, E primary, E offline, Function<E, T> call,
+    private <E extends AiEngine, T> T route(String task, E primary, E offline, Function<? super E, T> call,
                                             Function<T, EngineInfo> info,
                                             java.util.function.BiFunction<T, String, T> fallback) {
         if (primary == offline) {
@@ -85,7 +111,8 @@ public class EngineRouter {
         }
     }
 
-    private <E extends AiEngine, T> T timed(String task, E engine, Function<E, T> call, Function<T, EngineInfo> info) {
+    private <E extends AiEngine, T> T timed(String task, E engine, Function<? super E, T> call,
+                                            Function<T, EngineInfo> info) {
         long start = System.nanoTime();
         boolean success = false;
         try {
@@ -110,17 +137,5 @@ public class EngineRouter {
             return EngineFailure.Reason.TIMEOUT.code();
         }
         return "error";
-    }
-
-    private static <E extends AiEngine> E find(Instance<E> engines, String name) {
-        java.util.List<String> names = new java.util.ArrayList<>();
-        for (E engine : engines) {
-            if (engine.name().equals(name)) {
-                return engine;
-            }
-            names.add(engine.name());
-        }
-        throw new IllegalStateException("No AI engine named '" + name + "' among " + names
-                + " (medi.ai.engine is offline or gemini)");
     }
 }

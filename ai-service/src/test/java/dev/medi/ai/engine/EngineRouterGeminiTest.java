@@ -4,9 +4,11 @@ import dev.medi.ai.AiTestInfrastructure;
 import dev.medi.ai.client.GeminiClient;
 import dev.medi.ai.client.VertexAiStandIn;
 import dev.medi.ai.scribe.ScribeDraft;
+import dev.medi.ai.scribe.ScribeEngine;
 import dev.medi.ai.scribe.Transcript;
 import dev.medi.ai.scribe.TranscriptSegment;
 import dev.medi.ai.triage.TriageAdvice;
+import dev.medi.ai.triage.TriageAdvisor;
 import dev.medi.ai.triage.TriageQuestion;
 import dev.medi.platform.testing.ServiceEndpoints;
 import io.micrometer.core.instrument.Counter;
@@ -47,6 +49,10 @@ class EngineRouterGeminiTest extends AiTestInfrastructure {
     @Inject
     EngineRouter router;
     @Inject
+    TriageAdvisor injectedAdvisor;
+    @Inject
+    ScribeEngine injectedScribe;
+    @Inject
     CircuitBreakerMaintenance breakers;
     @Inject
     MeterRegistry registry;
@@ -80,6 +86,15 @@ class EngineRouterGeminiTest extends AiTestInfrastructure {
         assertEquals(2, draft.sentences().size());
         assertEquals(200, tokens("input") - input);
         assertEquals("up", health.call().getData().orElseThrow().get("gemini"));
+    }
+
+    @Test
+    void theRestOfTheServiceGetsTheRouter() {
+        standIn.then(VertexAiStandIn.ok("{\"level\":4,\"rationale\":\"sprain\",\"highRiskPresentations\":[],"
+                + "\"expectedResources\":1,\"resources\":[\"imaging\"]}", 80, 20));
+
+        assertEquals("gemini", injectedAdvisor.adviseTriage(new TriageQuestion("ankle sprain", 30)).engine().engine());
+        assertEquals("gemini", injectedScribe.name());
     }
 
     @Test

@@ -17,8 +17,6 @@ public class GeminiStandInProfile implements QuarkusTestProfile {
     public Map<String, String> getConfigOverrides() {
         return Map.ofEntries(
                 Map.entry("medi.ai.engine", "gemini"),
-                Map.entry(OfflineEnginesForTests.SCRIBE, String.valueOf(OfflineEnginesForTests.scribeNeeded())),
-                Map.entry(OfflineEnginesForTests.TRIAGE, String.valueOf(OfflineEnginesForTests.triageNeeded())),
                 Map.entry("medi.ai.gemini.project", "medi-test"),
                 Map.entry("medi.ai.gemini.location", "europe-west1"),
                 Map.entry("medi.ai.gemini.credentials", "none"),
