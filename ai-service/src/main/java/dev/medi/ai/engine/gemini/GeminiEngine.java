@@ -25,7 +25,6 @@ import dev.medi.ai.scribe.TranscriptSegment;
 import dev.medi.ai.triage.TriageAdvice;
 import dev.medi.ai.triage.TriageAdvisor;
 import dev.medi.ai.triage.TriageQuestion;
-import io.quarkus.arc.Unremovable;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.ArrayList;
@@ -40,7 +39,6 @@ import java.util.Locale;
  * {@link EngineFailure} ({@code MALFORMED_OUTPUT}); the caller falls back to the offline engine.
  */
 @ApplicationScoped
-@Unremovable // found by name among the ScribeEngine and TriageAdvisor beans, never injected by type
 public class GeminiEngine implements ScribeEngine, TriageAdvisor {
 
     public static final String NAME = "gemini";
