@@ -62,7 +62,7 @@ public class OfflineScribeEngine implements ScribeEngine {
             + "(?:that's|that is) (?:all|everything|it))[\\s,.!?]*(?:[\\s,]*(?:then|doctor|doc|thanks?|thank you|please|"
             + "today|now|too|as well))*[\\s,.!?]*$");
     private static final Pattern FILLER = Pattern.compile("(?i)^(?:(?:so|well|okay|ok|right|alright|um+|uh+|erm+|er|"
-            + "yeah|yes|and|now|hmm+|mm+)[,\\s]+)+");
+            + "yeah|yes|and|now|hmm+|mm+|but|also|oh|actually|anyway)[,\\s]+)+");
     private static final Pattern INNER_FILLER = Pattern.compile("(?i)\\s*\\b(?:um+|uh+|erm+)\\b,?");
 
     // ---- cue words, per section; each match scores one point (two for a strong cue)
@@ -212,8 +212,25 @@ public class OfflineScribeEngine implements ScribeEngine {
         return s.strip();
     }
 
+    /** Greetings, thanks, acknowledgements — alone or strung together ("Good morning, please take a seat."). */
     static boolean isSmallTalk(String sentence) {
-        return SMALL_TALK.matcher(sentence.strip()).matches();
+        String s = sentence.strip();
+        if (SMALL_TALK.matcher(s).matches()) {
+            return true;
+        }
+        String[] clauses = s.split("[,;]\\s*|\\s+and\\s+");
+        if (clauses.length > 1) {
+            for (String c : clauses) {
+                String clause = c.strip().replaceFirst("(?i)^please\\s+", "");
+                if (!clause.isBlank() && !SMALL_TALK.matcher(clause).matches()
+                        && !(ClinicalText.contentStems(clause).isEmpty() && ClinicalText.quantities(clause).isEmpty())) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        // nothing but filler and stopwords ("Not at all.", "Oh, I see.")
+        return ClinicalText.contentStems(s).isEmpty() && ClinicalText.quantities(s).isEmpty();
     }
 
     private static boolean isBareAnswer(String sentence) {
@@ -365,6 +382,10 @@ public class OfflineScribeEngine implements ScribeEngine {
             + "we'll|we will|we're going to|i'd like to|let's|let us)\\s+(?<verb>prescribe|start|order|refer|arrange|"
             + "book|send|request|check|give|increase|reduce|stop|continue|repeat|do|take|get)\\b(?<rest>.*)$");
 
+    private static final Pattern IMPRESSION = Pattern.compile("(?i)^(?:i think|i suspect|i believe|it looks like|"
+            + "this looks like|it sounds like|this sounds like|my impression is)(?: that)?\\s+(?:this is|it's|it is|"
+            + "you have|you've got|this)?\\s*(?<rest>.*)$");
+
     /** Light rewording into note style; numbers, doses, drug names and negations are left exactly as said. */
     static String noteStyle(String sentence, Role role, SoapSection section) {
         String s = sentence.strip().replaceAll("[.!…]+$", "");
@@ -390,7 +411,14 @@ public class OfflineScribeEngine implements ScribeEngine {
             }
         } else if (role == Role.CLINICIAN && section == SoapSection.OBJECTIVE) {
             if (s.matches("(?i)^your\\s+.+")) {
-                rewritten = s.replaceFirst("(?i)^your\\s+", "");
+                rewritten = s.replaceAll("(?i)\\byour\\s+", "");
+            }
+        } else if (role == Role.CLINICIAN && section == SoapSection.ASSESSMENT) {
+            Matcher m = IMPRESSION.matcher(s);
+            if (m.matches() && !m.group("rest").isBlank()) {
+                String rest = m.group("rest").strip();
+                rewritten = rest.matches("(?i)^(?:most likely|likely|probably|possibly|almost certainly)\\b.*")
+                        ? rest : "Impression: " + rest;
             }
         }
         String out = rewritten == null ? s : rewritten;
