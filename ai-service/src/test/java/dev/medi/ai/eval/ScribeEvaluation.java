@@ -123,9 +123,12 @@ public final class ScribeEvaluation {
         }
         measureSections(c, draft, report);
 
-        // the faulty sentences, injected after the engine's own, with the citations they claim
+        // One check call (its embedding cache spans the call): the engine's sentences, then the faulty sentences
+        // injected with the citations they claim, then the reference note's sentences. The check judges sentence by
+        // sentence, so the reference sentences' verdicts are the same as in a draft of their own.
         List<DraftSentence> injected = new ArrayList<>(draft);
         c.faulty().forEach(f -> injected.add(f.asDraft()));
+        c.reference().forEach(r -> injected.add(r.asDraft()));
         CheckedDraft checked = check.check(transcript, new ScribeDraft(injected, EngineInfo.of(engine.name(),
                 engine.model())));
         if (checked.sentences().size() != injected.size()) {
@@ -144,11 +147,9 @@ public final class ScribeEvaluation {
                 report.misses.add(c.id() + " undetected " + f.fault() + ": \"" + f.text() + "\" " + f.segments());
             }
         }
-
-        List<DraftSentence> reference = c.reference().stream().map(Sentence::asDraft).toList();
-        CheckedDraft checkedReference = check.check(transcript, new ScribeDraft(reference,
-                EngineInfo.of("reference", "reference")));
-        for (CheckedSentence s : checkedReference.sentences()) {
+        int offset = draft.size() + c.faulty().size();
+        for (int i = 0; i < c.reference().size(); i++) {
+            CheckedSentence s = checked.sentences().get(offset + i);
             report.falseFlags.add(!s.supported());
             if (!s.supported()) {
                 report.misses.add(c.id() + " false flag: \"" + s.text() + "\" " + s.citedSegmentIds() + " — "
