@@ -176,8 +176,8 @@ public class PhiRedactor implements Redactor {
         return sorted;
     }
 
-    private static final Set<String> TITLES = Set.of("dr", "mr", "mrs", "ms", "miss", "mx", "prof", "sir", "dame",
-            "doctor", "nurse", "patient", "jr", "sr", "ii", "iii");
+    private static final Set<String> TITLES = Set.copyOf(java.util.List.of("dr", "mr", "mrs", "ms", "miss", "mx", "prof", "sir", "dame",
+            "doctor", "nurse", "patient", "jr", "sr", "ii", "iii"));
 
     private static boolean isKnownPhone(String digits, PatientIdentifiers ids) {
         return ids.phones().stream().anyMatch(p -> p.replaceAll("\\D", "").endsWith(digits)

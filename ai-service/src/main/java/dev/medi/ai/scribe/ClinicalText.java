@@ -20,9 +20,9 @@ public final class ClinicalText {
 
     // ---------------------------------------------------------------- sentences
 
-    private static final Set<String> ABBREVIATIONS = Set.of("dr", "mr", "mrs", "ms", "prof", "st", "vs", "approx",
+    private static final Set<String> ABBREVIATIONS = Set.copyOf(java.util.List.of("dr", "mr", "mrs", "ms", "prof", "st", "vs", "approx",
             "e.g", "i.e", "eg", "ie", "etc", "no", "mg", "ml", "tab", "tabs", "b.i.d", "t.i.d", "q.i.d", "p.r.n", "o.d",
-            "inc", "jr", "sr", "dept", "fig");
+            "inc", "jr", "sr", "dept", "fig"));
 
     /** Splits text into sentences at . ! ? (not after abbreviations or inside decimals). */
     public static List<String> sentences(String text) {
@@ -155,7 +155,7 @@ public final class ClinicalText {
     }
 
     /** Words that carry no clinical meaning of their own: never counted as negated or affirmed terms. */
-    public static final Set<String> STOPWORDS = Set.of("a", "an", "the", "and", "or", "of", "to", "in", "on", "at",
+    public static final Set<String> STOPWORDS = Set.copyOf(java.util.List.of("a", "an", "the", "and", "or", "of", "to", "in", "on", "at",
             "for", "with", "by", "from", "as", "is", "are", "was", "were", "be", "been", "being", "am", "has", "have",
             "had", "having", "do", "does", "did", "doing", "done", "i", "i'm", "i've", "i'd", "i'll", "me", "my", "mine",
             "you", "your", "you're", "you've", "he", "she", "it", "it's", "its", "they", "them", "their", "his", "her",
@@ -176,7 +176,7 @@ public final class ClinicalText {
             "only", "both", "each", "every", "per", "into", "out", "up", "down", "over", "under", "off", "had", "has",
             "seems", "seem", "seemed", "appears", "appear", "appeared", "noted", "note", "found", "find", "shows",
             "show", "showed", "signs", "sign", "symptom", "symptoms", "history", "episodes", "episode", "further",
-            "new", "known", "significant", "associated", "definitely", "certainly", "actually", "at all");
+            "new", "known", "significant", "associated", "definitely", "certainly", "actually", "at all"));
 
     /** Content words of a text, stemmed. */
     public static Set<String> contentStems(String text) {
@@ -198,9 +198,9 @@ public final class ClinicalText {
                     + "rules? out|ruled out|no evidence of|no signs? of|unremarkable for)\\b",
             Pattern.CASE_INSENSITIVE);
     /** Words that end a negation's scope (NegEx termination terms). */
-    private static final Set<String> TERMINATORS = Set.of("but", "however", "although", "though", "except", "apart",
+    private static final Set<String> TERMINATORS = Set.copyOf(java.util.List.of("but", "however", "although", "though", "except", "apart",
             "aside", "which", "who", "whereas", "yet", "still", "because", "since", "though", "cause", "causes",
-            "now", "today", "currently", "so");
+            "now", "today", "currently", "so"));
     private static final int SCOPE_WORDS = 6;
 
     /** Stems of the content words inside negation scopes. */
@@ -334,8 +334,8 @@ public final class ClinicalText {
             Map.entry("nights", "night"), Map.entry("night", "night"), Map.entry("out of", "outof"), Map.entry("/10", "/10"));
 
     /** Units a clinician may add to a bare number without changing it (vital signs). */
-    private static final Set<String> IMPLIED_UNITS = Set.of("mmhg", "bpm", "°c", "%", "breaths", "kg", "cm", "min",
-            "mmol/l", "outof", "/10");
+    private static final Set<String> IMPLIED_UNITS = Set.copyOf(java.util.List.of("mmhg", "bpm", "°c", "%", "breaths", "kg", "cm", "min",
+            "mmol/l", "outof", "/10"));
 
     /** A number in a text with the unit that follows it (null when none). */
     public record Quantity(String value, String unit, String original) {

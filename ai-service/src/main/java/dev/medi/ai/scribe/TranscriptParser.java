@@ -42,17 +42,17 @@ public final class TranscriptParser {
             "^\\s*(?:[\\[(]\\s*(?<t1>" + TIME + ")\\s*[\\])]|(?<t2>" + TIME + "))\\s*[-–—]?\\s*(?<text>.*)$");
 
     /** Speaker words that are always labels, whatever the rest of the transcript looks like. */
-    private static final Set<String> ROLE_WORDS = Set.of("doctor", "dr", "dr.", "patient", "pt", "nurse", "physician",
+    private static final Set<String> ROLE_WORDS = Set.copyOf(java.util.List.of("doctor", "dr", "dr.", "patient", "pt", "nurse", "physician",
             "clinician", "gp", "consultant", "registrar", "resident", "midwife", "paramedic", "np", "pa", "mother",
             "father", "mum", "mom", "dad", "parent", "wife", "husband", "partner", "son", "daughter", "carer",
             "caregiver", "relative", "interpreter", "speaker", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "prof",
-            "prof.", "professor", "sister", "brother", "friend", "guardian", "student", "pharmacist", "therapist");
+            "prof.", "professor", "sister", "brother", "friend", "guardian", "student", "pharmacist", "therapist"));
     /** Words that start a "Word: value" line inside a turn rather than a speaker's turn, unless seen as speakers. */
-    private static final Set<String> NOT_LABELS = Set.of("bp", "hr", "rr", "temp", "temperature", "pulse", "spo2",
+    private static final Set<String> NOT_LABELS = Set.copyOf(java.util.List.of("bp", "hr", "rr", "temp", "temperature", "pulse", "spo2",
             "sats", "o2", "weight", "height", "bmi", "note", "notes", "plan", "assessment", "impression", "diagnosis",
             "history", "exam", "examination", "allergies", "medications", "meds", "dose", "time", "date", "re",
             "subject", "ps", "nb", "e.g", "i.e", "eg", "ie", "question", "answer", "q", "a", "and", "but", "so", "because",
-            "said", "says", "like", "then", "also", "well");
+            "said", "says", "like", "then", "also", "well"));
 
     private TranscriptParser() {
     }
