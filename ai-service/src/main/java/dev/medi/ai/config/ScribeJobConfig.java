@@ -18,6 +18,10 @@ public interface ScribeJobConfig {
     @WithDefault("2000")
     int maxSegments();
 
+    /** Whether this instance runs jobs on its timer (tests drive the runner themselves). */
+    @WithDefault("true")
+    boolean runnerEnabled();
+
     /** How often the runner looks for queued jobs (and for running jobs whose worker died). */
     @WithDefault("1s")
     Duration pollEvery();

@@ -11,6 +11,7 @@ import org.hibernate.annotations.ColumnTransformer;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -131,7 +132,8 @@ public class ScribeJob {
             throw new IllegalStateException("job " + id + " is not startable in state " + state.code());
         }
         state = JobState.RUNNING;
-        startedAt = now;
+        // as PostgreSQL keeps it (microseconds): heldBy compares the stored start with the worker's
+        startedAt = now.truncatedTo(ChronoUnit.MICROS);
         leaseUntil = now.plus(lease);
         attempts++;
     }

@@ -115,6 +115,7 @@ public class ScribeJobResource {
 
     @POST
     @Path("/{id}/cancel")
+    @Consumes(MediaType.WILDCARD) // no body
     @Operation(summary = "Cancel a queued or running scribe job")
     @APIResponse(responseCode = "200", description = "Cancelled",
             content = @Content(schema = @Schema(implementation = ScribeJobView.class)))

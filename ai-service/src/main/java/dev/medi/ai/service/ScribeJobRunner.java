@@ -63,11 +63,11 @@ public class ScribeJobRunner {
     @Scheduled(every = "${medi.ai.scribe-jobs.poll-every:1s}", delayed = "1s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> tick() {
-        return runNext(JOBS_PER_TICK);
+        return config.runnerEnabled() ? runNext(JOBS_PER_TICK) : Uni.createFrom().voidItem();
     }
 
     /** Runs jobs until there is none left to claim, at most {@code remaining}. */
-    Uni<Void> runNext(int remaining) {
+    public Uni<Void> runNext(int remaining) {
         if (remaining <= 0) {
             return Uni.createFrom().voidItem();
         }
