@@ -63,8 +63,11 @@ final class DateShifter {
                 continue;
             }
             String sep = m.group("sep");
-            boolean padA = m.group("a").length() == 2;
-            boolean padB = m.group("b").length() == 2;
+            // zero-padded when either part shows a leading zero, or both are written with two digits
+            boolean padded = m.group("a").startsWith("0") || m.group("b").startsWith("0")
+                    || m.group("a").length() == 2 && m.group("b").length() == 2;
+            boolean padA = padded;
+            boolean padB = padded;
             out.add(new Found(m.start(), m.end(), d, x -> {
                 int first = monthFirst ? x.getMonthValue() : x.getDayOfMonth();
                 int second = monthFirst ? x.getDayOfMonth() : x.getMonthValue();
@@ -90,8 +93,8 @@ final class DateShifter {
                 String monthWritten = m.group("month");
                 boolean dot = m.group().contains(monthWritten + ".");
                 boolean suffix = m.group("suffix") != null;
-                boolean padD = m.group("d").length() == 2;
-                String of = m.group("of") == null ? "" : m.group("of");
+                boolean padD = m.group("d").startsWith("0");
+                String of = group(m, "of");
                 String comma = m.group("comma");
                 boolean dayFirst = p == DAY_MONTH;
                 String between1 = between(m, dayFirst);
@@ -114,8 +117,7 @@ final class DateShifter {
     private static String between(Matcher m, boolean dayFirst) {
         String s = m.group();
         if (dayFirst) {
-            int afterDay = m.end("d") - m.start() + (m.group("suffix") == null ? 0 : m.group("suffix").length())
-                    + (m.group("of") == null ? 0 : m.group("of").length());
+            int afterDay = m.end("d") - m.start() + group(m, "suffix").length() + group(m, "of").length();
             return s.substring(afterDay, m.start("month") - m.start());
         }
         int afterMonth = m.end("month") - m.start();
@@ -123,6 +125,15 @@ final class DateShifter {
             afterMonth++;
         }
         return s.substring(afterMonth, m.start("d") - m.start());
+    }
+
+    private static String group(Matcher m, String name) {
+        try {
+            String g = m.group(name);
+            return g == null ? "" : g;
+        } catch (IllegalArgumentException e) {
+            return ""; // the pattern has no such group
+        }
     }
 
     private static boolean overlaps(List<Found> found, int start, int end) {

@@ -25,16 +25,19 @@ import java.util.regex.Pattern;
 public class PhiRedactor implements Redactor {
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\[(NAME|MRN|ID|PHONE|EMAIL|ADDRESS|DOB|AGE)_(\\d+)]");
+    /** "number", "no.", "#", "is", ":" between a label and its value. */
+    private static final String LABEL_TAIL = "\\s*(?:number|no\\.?|id|#)?\\s*(?:is|was|=)?\\s*[:#]?\\s*";
+    /** An identifier value: an optional letter prefix, then digits (grouped by spaces or hyphens) and letters. */
+    private static final String ID_VALUE = "(?<id>[A-Z]{0,5}-?\\d[A-Z0-9-]*(?:\\s\\d[A-Z0-9-]*){0,3})";
     private static final Pattern EMAIL = Pattern.compile("[\\p{L}\\p{N}._%+-]+@[\\p{L}\\p{N}.-]+\\.[\\p{L}]{2,}");
     /** Ten digits grouped by spaces or hyphens: the project's MRN shape. */
     private static final Pattern MRN_SHAPE = Pattern.compile("(?<![\\d-])\\d(?:[ -]?\\d){9}(?![\\d-])");
     private static final Pattern MRN_LABELLED = Pattern.compile(
-            "\\b(?:MRN|medical record(?: number)?|record number|hospital number)\\s*(?:no\\.?|number|#)?\\s*[:#]?\\s*"
-                    + "(?<id>[A-Z0-9](?:[A-Z0-9 -]{3,18}[A-Z0-9]))", Pattern.CASE_INSENSITIVE);
+            "\\b(?:MRN|medical record(?: number)?|record number|hospital number)" + LABEL_TAIL + ID_VALUE,
+            Pattern.CASE_INSENSITIVE);
     private static final Pattern OTHER_ID_LABELLED = Pattern.compile(
             "\\b(?:NHS|SSN|social security|insurance|policy|passport|licen[cs]e|member|national id|patient id|"
-                    + "health card|medicare|medicaid)\\s*(?:number|no\\.?|id|#)?\\s*[:#]?\\s*"
-                    + "(?<id>[A-Z0-9](?:[A-Z0-9 -]{3,18}[A-Z0-9]))", Pattern.CASE_INSENSITIVE);
+                    + "health card|medicare|medicaid)" + LABEL_TAIL + ID_VALUE, Pattern.CASE_INSENSITIVE);
     private static final Pattern SSN = Pattern.compile("(?<!\\d)\\d{3}-\\d{2}-\\d{4}(?!\\d)");
     private static final Pattern PHONE = Pattern.compile(
             "(?<![\\p{L}\\d+])(?:\\+\\d{1,3}[\\s.-]?(?:\\(0?\\d{1,4}\\)[\\s.-]?)?\\d{1,4}(?:[\\s.-]?\\d{2,4}){1,4}"

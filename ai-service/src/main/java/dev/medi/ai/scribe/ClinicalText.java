@@ -442,7 +442,7 @@ public final class ClinicalText {
             Map.entry(Pattern.compile("\\b(?:once (?:a|per) week|once weekly|weekly|every week)\\b"), "weekly"),
             Map.entry(Pattern.compile("\\b(?:at night|nightly|every night|at bedtime|before bed|nocte|o\\.?n\\.?)\\b"), "at night"),
             Map.entry(Pattern.compile("\\b(?:in the morning|every morning|each morning|mane)\\b"), "in the morning"),
-            Map.entry(Pattern.compile("\\b(?:as needed|as required|when needed|when required|if needed|prn|p\\.r\\.n\\.?)\\b"), "as needed"),
+            Map.entry(Pattern.compile("\\b(?:as needed|as required|when needed|when required|if needed|if required|prn|p\\.r\\.n\\.?|as and when|(?:when|if) (?:i|you|he|she|they|we) needs? (?:it|them|to))\\b"), "as needed"),
             Map.entry(Pattern.compile("\\bevery (\\w+) hours?\\b|\\bq(\\d+)h\\b"), "every %s hours"));
 
     /** Dose frequencies in a text, canonical ("twice daily", "every 6 hours", "as needed"). */

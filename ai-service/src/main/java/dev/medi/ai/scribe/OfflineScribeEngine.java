@@ -119,6 +119,7 @@ public class OfflineScribeEngine implements ScribeEngine {
     public ScribeDraft draftNote(Transcript transcript) {
         Map<String, Role> roles = roles(transcript);
         List<DraftSentence> out = new ArrayList<>();
+        Map<String, java.util.Set<String>> answeredBy = new HashMap<>(); // answer segment → its question's stems
         List<TranscriptSegment> segments = transcript.segments();
         for (int i = 0; i < segments.size(); i++) {
             TranscriptSegment seg = segments.get(i);
@@ -136,6 +137,7 @@ public class OfflineScribeEngine implements ScribeEngine {
                         DraftSentence qa = questionAnswer(sentence, seg, next);
                         if (qa != null) {
                             out.add(qa);
+                            answeredBy.put(next.id(), ClinicalText.contentStems(sentence));
                         }
                     }
                     continue; // an unanswered question states nothing
@@ -145,6 +147,10 @@ public class OfflineScribeEngine implements ScribeEngine {
                 }
                 if (k == 0 && i > 0 && role == Role.PATIENT && isBareAnswer(sentence)) {
                     continue; // "No." / "Yes." — used by the question before it
+                }
+                if (k == 0 && answeredBy.containsKey(seg.id()) && ClinicalText.isNegativeAnswer(sentence)
+                        && answeredBy.get(seg.id()).containsAll(ClinicalText.contentStems(sentence))) {
+                    continue; // "No, no cough." — already the pertinent negative of the question before it
                 }
                 SoapSection section = classify(sentence, role);
                 if (section == null) {
@@ -401,6 +407,13 @@ public class OfflineScribeEngine implements ScribeEngine {
                 rewritten = "Patient reports " + possessive(m.group("rest"));
             } else if ((m = PATIENT_TAKES.matcher(s)).matches() && thirdPersonSafe(m.group("rest"))) {
                 rewritten = "Patient takes " + possessive(m.group("rest"));
+            } else if (s.matches("(?i)^my\\s+.+") && thirdPersonSafe(s.substring(3))) {
+                rewritten = "Patient's " + possessive(s.substring(3).strip());
+            } else if (!thirdPersonSafe(s)) {
+                String third = thirdPerson(s);
+                if (thirdPersonSafe(third)) {
+                    rewritten = "Patient states " + (third.startsWith("I ") ? third : lowerFirst(third));
+                }
             }
         } else if (role == Role.CLINICIAN && section == SoapSection.PLAN) {
             Matcher m = CLINICIAN_WILL.matcher(s);
@@ -428,6 +441,29 @@ public class OfflineScribeEngine implements ScribeEngine {
 
     private static boolean thirdPersonSafe(String rest) {
         return !rest.matches("(?i).*\\b(?:i|i'm|i've|i'd|i'll|me|myself|we|us|our)\\b.*");
+    }
+
+    private static final String[][] FIRST_TO_THIRD = {
+            {"\\bI'm\\b", "they are"}, {"\\bI am\\b", "they are"}, {"\\bI was\\b", "they were"},
+            {"\\bI've\\b", "they have"}, {"\\bI'd\\b", "they would"}, {"\\bI'll\\b", "they will"},
+            {"\\bI\\b", "they"}, {"\\bme\\b", "them"}, {"\\bmyself\\b", "themselves"}, {"\\bmy\\b", "their"},
+            {"\\bMy\\b", "Their"}, {"\\bmine\\b", "theirs"}};
+
+    /** "I'm not sleeping well because of my cough" → "they are not sleeping well because of their cough". */
+    static String thirdPerson(String sentence) {
+        String out = sentence.replace('’', '\'');
+        if (out.matches("(?i).*\\b(?:we|us|our)\\b.*")) {
+            return sentence; // who "we" are is not ours to guess
+        }
+        for (String[] r : FIRST_TO_THIRD) {
+            out = out.replaceAll(r[0], r[1]);
+        }
+        return out;
+    }
+
+    private static String lowerFirst(String s) {
+        return s.isEmpty() || s.length() > 1 && Character.isUpperCase(s.charAt(1)) ? s
+                : Character.toLowerCase(s.charAt(0)) + s.substring(1);
     }
 
     private static String possessive(String rest) {
