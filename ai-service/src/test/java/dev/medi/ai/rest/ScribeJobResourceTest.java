@@ -281,4 +281,42 @@ class ScribeJobResourceTest {
                 .then().statusCode(202);
         assertNotNull(refused.path("retryAt"));
     }
+
+    /** Leaves the job as a worker that died while running it would: running, lease passed, {@code attempts} made. */
+    static void abandon(String id, int attempts) throws Throwable {
+        VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() -> Panache.getSession()
+                .flatMap(session -> session.createNativeQuery("update scribe_jobs set state = 'running', "
+                                + "started_at = now() - interval '10 minutes', lease_until = now() - interval '1 minute', "
+                                + "attempts = ?2 where id = ?1")
+                        .setParameter(1, UUID.fromString(id)).setParameter(2, attempts).executeUpdate())));
+    }
+
+    @Test
+    void aRunningJobWhoseWorkerDiedIsTakenOverAndGivenUpAfterTooManyTries() throws Throwable {
+        String token = doctor();
+        String orphan = submit(token, Map.of("encounterId", encounter(DemoData.GENERAL).id(), "transcript", TRANSCRIPT))
+                .then().statusCode(202).extract().path("id");
+        String hopeless = submit(token, Map.of("encounterId", encounter(DemoData.GENERAL).id(), "transcript", TRANSCRIPT))
+                .then().statusCode(202).extract().path("id");
+        abandon(orphan, 1);
+        abandon(hopeless, 3);
+
+        runJobs();
+
+        given().auth().oauth2(token).when().get(PATH + "/" + orphan).then().statusCode(200)
+                .body("state", equalTo("succeeded")).body("noteId", notNullValue());
+        given().auth().oauth2(token).when().get(PATH + "/" + hopeless).then().statusCode(200)
+                .body("state", equalTo("failed")).body("failureReason", containsString("interrupted 3 times"))
+                .body("draft", equalTo(null));
+        ConsumerRecord<String, String> failed = TopicReader.awaitOne(Topics.AI_EVENTS, r -> hopeless.equals(r.key())
+                && ScribeJobEvents.FAILED.type().equals(TopicReader.header(r, "ce_type")));
+        EventSchemas.assertValid(ScribeJobEvents.FAILED, failed.value());
+        // the identifiers kept for the redaction are gone once a job ended
+        long remembered = VertxContextSupport.subscribeAndAwait(() -> Panache.withSession(() -> Panache.getSession()
+                .flatMap(session -> session.createNativeQuery("select count(*) from scribe_jobs where id in (?1, ?2) "
+                                + "and identifiers is not null", Long.class)
+                        .setParameter(1, UUID.fromString(orphan)).setParameter(2, UUID.fromString(hopeless))
+                        .getSingleResult())));
+        assertEquals(0, remembered);
+    }
 }
