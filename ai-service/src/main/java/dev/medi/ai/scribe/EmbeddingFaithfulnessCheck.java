@@ -195,6 +195,38 @@ public class EmbeddingFaithfulnessCheck implements FaithfulnessCheck {
         return new ClinicalText.Polarity(negated, affirmed);
     }
 
+    private static final java.util.regex.Pattern QUOTED_QA = java.util.regex.Pattern.compile(
+            "[\"“](?<q>[^\"”]+\\?)[\"”](?<between>[^\"“]{0,40})[\"“](?<a>[^\"”]+)[\"”]");
+
+    /**
+     * Polarity of a drafted sentence; a quoted question with its quoted answer ('When asked "Any fever?", patient
+     * answers "No."') counts as the answer says, as in the transcript.
+     */
+    static ClinicalText.Polarity sentencePolarity(String text) {
+        java.util.regex.Matcher m = QUOTED_QA.matcher(text);
+        if (!m.find()) {
+            return ClinicalText.negation(text);
+        }
+        Set<String> negated = new LinkedHashSet<>();
+        Set<String> affirmed = new LinkedHashSet<>();
+        ClinicalText.Polarity rest = ClinicalText.negation(text.substring(0, m.start()) + " " + m.group("between")
+                + " " + text.substring(m.end()));
+        negated.addAll(rest.negated());
+        affirmed.addAll(rest.affirmed());
+        ClinicalText.Polarity q = ClinicalText.negation(m.group("q"));
+        String answer = m.group("a");
+        if (ClinicalText.isNegativeAnswer(answer)) {
+            negated.addAll(q.affirmed());
+        } else if (ClinicalText.isPositiveAnswer(answer)) {
+            affirmed.addAll(q.affirmed());
+        }
+        negated.addAll(q.negated());
+        ClinicalText.Polarity a = ClinicalText.negation(answer);
+        negated.addAll(a.negated());
+        affirmed.addAll(a.affirmed());
+        return new ClinicalText.Polarity(negated, affirmed);
+    }
+
     private static TranscriptSegment nextSegment(Transcript transcript, TranscriptSegment seg) {
         int i = transcript.segments().indexOf(seg);
         return i >= 0 && i + 1 < transcript.segments().size() ? transcript.segments().get(i + 1) : null;
@@ -203,7 +235,7 @@ public class EmbeddingFaithfulnessCheck implements FaithfulnessCheck {
     private static void checkNegations(String text, Transcript transcript, List<TranscriptSegment> cited,
                                        List<String> problems) {
         ClinicalText.Polarity cite = citedPolarity(transcript, cited);
-        ClinicalText.Polarity sent = ClinicalText.negation(text);
+        ClinicalText.Polarity sent = sentencePolarity(text);
         Set<String> mentioned = new LinkedHashSet<>();
         for (TranscriptSegment seg : cited) {
             mentioned.addAll(ClinicalText.contentStems(seg.text()));

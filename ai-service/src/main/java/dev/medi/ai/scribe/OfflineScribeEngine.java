@@ -120,6 +120,7 @@ public class OfflineScribeEngine implements ScribeEngine {
         Map<String, Role> roles = roles(transcript);
         List<DraftSentence> out = new ArrayList<>();
         Map<String, java.util.Set<String>> answeredBy = new HashMap<>(); // answer segment → its question's stems
+        Map<String, String[]> pending = new HashMap<>(); // answer segment → {question, question segment id}
         List<TranscriptSegment> segments = transcript.segments();
         for (int i = 0; i < segments.size(); i++) {
             TranscriptSegment seg = segments.get(i);
@@ -138,9 +139,18 @@ public class OfflineScribeEngine implements ScribeEngine {
                         if (qa != null) {
                             out.add(qa);
                             answeredBy.put(next.id(), ClinicalText.contentStems(sentence));
+                        } else {
+                            pending.put(next.id(), new String[] {sentence, seg.id()});
                         }
                     }
                     continue; // an unanswered question states nothing
+                }
+                if (k == 0 && role == Role.PATIENT && pending.containsKey(seg.id())) {
+                    DraftSentence answer = answerInContext(pending.get(seg.id()), sentences.get(0).strip(), seg);
+                    if (answer != null) {
+                        out.add(answer);
+                        continue;
+                    }
                 }
                 if (isSmallTalk(sentence)) {
                     continue;
@@ -248,6 +258,44 @@ public class OfflineScribeEngine implements ScribeEngine {
             + "been having|had any|experienced)|do you (?:have|get|feel|smoke|drink|take)|did you (?:have|get|notice|"
             + "feel)|are you (?:having|getting|feeling|on|taking)?|is there (?:any)?|has there been|were you|any)\\s*"
             + "(?<what>.+?)\\??$");
+
+    /**
+     * A short answer makes no sense without its question: "Yes." to a yes/no question → "Patient reports X."; any
+     * other answer of up to six words → the question and the answer quoted, citing both turns.
+     */
+    private static DraftSentence answerInContext(String[] question, String reply, TranscriptSegment answer) {
+        List<String> ids = List.of(question[1], answer.id());
+        if (ClinicalText.isPositiveAnswer(reply) && isBareAnswer(reply)) {
+            String what = yesNoTopic(question[0]);
+            if (what != null) {
+                return new DraftSentence(SoapSection.SUBJECTIVE, "Patient reports " + what + ".", ids);
+            }
+        }
+        String cleaned = clean(reply);
+        if (ClinicalText.words(reply).size() > 6 || cleaned.isEmpty() || ClinicalText.isQuestion(reply)
+                || SMALL_TALK.matcher(reply.strip()).matches() && !isBareAnswer(reply)) {
+            return null;
+        }
+        String q = question[0].strip().replace('"', '\'');
+        String a = reply.replace('"', '\'');
+        return new DraftSentence(SoapSection.SUBJECTIVE, "When asked \"" + q + "\", patient answers \"" + a + "\"", ids);
+    }
+
+    /** "Any fever or chills?" → "fever or chills"; null when the question is not a yes/no question about something. */
+    private static String yesNoTopic(String question) {
+        Matcher m = YES_NO_QUESTION.matcher(question.strip());
+        if (!m.matches()) {
+            return null;
+        }
+        String what = m.group("what").replaceAll("(?i)^(?:any|a|an|the)\\s+", "")
+                .replaceAll("(?i)\\s+(?:at all|recently|lately|today|as well|too|or anything(?: like that)?|"
+                        + "or anything else)$", "")
+                .replaceAll("(?i)\\byour\\b", "their").strip();
+        if (what.isEmpty() || ClinicalText.contentStems(what).isEmpty() || what.matches("(?i).*\\b(?:you|i|me)\\b.*")) {
+            return null;
+        }
+        return what;
+    }
 
     /** A clinician's yes/no question answered "no" → a pertinent negative citing both turns. */
     private static DraftSentence questionAnswer(String question, TranscriptSegment q, TranscriptSegment answer) {

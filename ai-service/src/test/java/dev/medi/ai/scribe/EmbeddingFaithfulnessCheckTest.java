@@ -125,6 +125,13 @@ class EmbeddingFaithfulnessCheckTest {
     }
 
     @Test
+    void aQuotedQuestionAndAnswerMustKeepTheAnswer() {
+        assertSupported(one("When asked \"Any shortness of breath?\", patient answers \"No.\"", "s3", "s4"));
+        assertFlagged(one("When asked \"Any shortness of breath?\", patient answers \"Yes.\"", "s3", "s4"),
+                "without the negation");
+    }
+
+    @Test
     void notAndWithoutAreNegationsToo() {
         assertFlagged(one("Patient is short of breath and has been vomiting.", "s9"), "without the negation");
         assertFlagged(one("Crackles heard on auscultation.", "s7"), "without the negation");

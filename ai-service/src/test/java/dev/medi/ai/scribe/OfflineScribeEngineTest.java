@@ -97,6 +97,32 @@ class OfflineScribeEngineTest {
     }
 
     @Test
+    void shortAnswersKeepTheirQuestion() {
+        Transcript t = TranscriptParser.parse("""
+                Doctor: How long have you had the pain?
+                Patient: About a week.
+                Doctor: Is it worse when you lie flat?
+                Patient: No.
+                Doctor: Do you smoke?
+                Patient: Yes.
+                Doctor: How many a day?
+                Patient: Ten, roughly.
+                Doctor: Any cough?
+                Patient: Yes.
+                """);
+        ScribeDraft d = engine.draftNote(t);
+        DraftSentence week = containing(d, "About a week");
+        assertEquals("When asked \"How long have you had the pain?\", patient answers \"About a week.\"", week.text());
+        assertEquals(List.of("s1", "s2"), week.citedSegmentIds());
+        assertEquals(List.of("s3", "s4"), containing(d, "lie flat").citedSegmentIds());
+        assertEquals("When asked \"Do you smoke?\", patient answers \"Yes.\"", containing(d, "smoke").text());
+        assertEquals("Patient reports cough.", containing(d, "cough").text());
+        assertEquals(List.of("s9", "s10"), containing(d, "cough").citedSegmentIds());
+        assertEquals(List.of("s7", "s8"), containing(d, "Ten, roughly").citedSegmentIds());
+        assertEquals(0, check.check(t, d).unsupportedCount(), check.check(t, d).sentences().toString());
+    }
+
+    @Test
     void noteStyleKeepsNumbersDosesDrugsAndNegations() {
         ScribeDraft d = draft(CHEST_PAIN);
         assertEquals("Patient reports chest pain for three days.", containing(d, "chest pain for three").text());
