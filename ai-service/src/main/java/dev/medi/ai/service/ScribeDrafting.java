@@ -15,12 +15,14 @@ import dev.medi.ai.scribe.TranscriptSegment;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 
@@ -64,11 +66,22 @@ public class ScribeDrafting {
     private static final Pattern TITLE = Pattern.compile("(?i)^(dr|mr|mrs|ms|miss|prof|sister|nurse)\\.?\\s+");
 
     private final Instance<ScribeEngine> engines;
+    private final Supplier<ScribeEngine> engine;
     private final Redactor redactor;
     private final FaithfulnessCheck check;
 
+    @Inject
     ScribeDrafting(@Any Instance<ScribeEngine> engines, Redactor redactor, FaithfulnessCheck check) {
         this.engines = engines;
+        this.engine = this::engine;
+        this.redactor = redactor;
+        this.check = check;
+    }
+
+    /** With a given engine (unit tests). */
+    ScribeDrafting(ScribeEngine engine, Redactor redactor, FaithfulnessCheck check) {
+        this.engines = null;
+        this.engine = () -> engine;
         this.redactor = redactor;
         this.check = check;
     }
@@ -77,7 +90,7 @@ public class ScribeDrafting {
     public Result draft(String transcriptJson, String identifiersJson) {
         Transcript transcript = JobJson.transcriptOf(transcriptJson);
         PatientIdentifiers identifiers = withSpeakers(JobJson.identifiersOf(identifiersJson), transcript);
-        ScribeEngine engine = engine();
+        ScribeEngine engine = this.engine.get();
         int shiftDays = shiftDays();
         Redaction redaction = redactor.redact(joined(transcript), identifiers, shiftDays);
         Transcript redacted = split(redaction.text(), transcript);
