@@ -29,6 +29,15 @@ final class DateShifter {
             "(?<![\\p{L}])" + MONTH + "\\s+(?<d>\\d{1,2})(?<suffix>st|nd|rd|th)?(?<comma>,?)\\s+(?<y>\\d{4})(?!\\d)",
             Pattern.CASE_INSENSITIVE);
 
+    private static final String TITLE_MONTH = "(?<month>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|"
+            + "July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\\.?";
+    private static final Pattern DAY_MONTH_NO_YEAR = Pattern.compile(
+            "(?<![\\p{L}\\d/.-])(?<d>\\d{1,2})(?<suffix>st|nd|rd|th)?(?<of>\\s+of)?\\s+" + TITLE_MONTH + "(?![\\p{L}])");
+    private static final Pattern MONTH_DAY_NO_YEAR = Pattern.compile(
+            "(?<![\\p{L}])" + TITLE_MONTH + "\\s+(?<d>\\d{1,2})(?<suffix>st|nd|rd|th)?(?![\\p{L}\\d:/.])");
+    /** Yearless dates move on a 365-day calendar (February 29 is left alone), so that shifting back is exact. */
+    private static final int NO_YEAR = 2001;
+
     /** A date found in a text: where, what it is, and how to write another date the same way. */
     record Found(int start, int end, LocalDate date, Function<LocalDate, String> format) {
     }
@@ -71,9 +80,6 @@ final class DateShifter {
             out.add(new Found(m.start(), m.end(), d, x -> {
                 int first = monthFirst ? x.getMonthValue() : x.getDayOfMonth();
                 int second = monthFirst ? x.getDayOfMonth() : x.getMonthValue();
-                if (!monthFirst && first <= 12 && second <= 12 || monthFirst) {
-                    // keep the reading stable when the shifted date is ambiguous
-                }
                 return pad(first, padA) + sep + pad(second, padB) + sep + x.getYear();
             }));
         }
@@ -106,6 +112,34 @@ final class DateShifter {
                     return dayFirst
                             ? day + of + between1 + mon + comma + between2 + x.getYear()
                             : mon + between1 + day + comma + between2 + x.getYear();
+                }));
+            }
+        }
+        for (Pattern p : List.of(DAY_MONTH_NO_YEAR, MONTH_DAY_NO_YEAR)) {
+            m = p.matcher(text);
+            while (m.find()) {
+                if (overlaps(out, m.start(), m.end())) {
+                    continue;
+                }
+                Month month = month(m.group("month"));
+                int day = Integer.parseInt(m.group("d"));
+                if (day < 1 || day > month.length(false)) {
+                    continue;
+                }
+                LocalDate d = LocalDate.of(NO_YEAR, month, day);
+                String monthWritten = m.group("month");
+                boolean dot = m.group().contains(monthWritten + ".");
+                boolean suffix = m.group("suffix") != null;
+                boolean padD = m.group("d").startsWith("0");
+                String of = group(m, "of");
+                boolean dayFirst = p == DAY_MONTH_NO_YEAR;
+                String gap = between(m, dayFirst);
+                out.add(new Found(m.start(), m.end(), d, x -> {
+                    long offset = x.toEpochDay() - LocalDate.of(NO_YEAR, 1, 1).toEpochDay();
+                    LocalDate y = LocalDate.ofYearDay(NO_YEAR, (int) Math.floorMod(offset, 365L) + 1);
+                    String dd = pad(y.getDayOfMonth(), padD) + (suffix ? ordinal(y.getDayOfMonth()) : "");
+                    String mon = monthLike(y.getMonth(), monthWritten) + (dot ? "." : "");
+                    return dayFirst ? dd + of + gap + mon : mon + gap + dd;
                 }));
             }
         }
@@ -177,15 +211,14 @@ final class DateShifter {
     /** Another month written the way {@code example} is: full or short, and the same capitalisation. */
     private static String monthLike(Month month, String example) {
         String full = month.getDisplayName(TextStyle.FULL, Locale.ENGLISH);
+        String lower = example.toLowerCase(Locale.ROOT);
         String name;
-        if (example.length() <= 3) {
-            name = full.substring(0, 3);
-        } else if (example.length() == 4 && example.toLowerCase(Locale.ROOT).equals("sept")) {
+        if (lower.equals("sept")) {
             name = month == Month.SEPTEMBER ? "Sept" : full.substring(0, 3);
+        } else if (lower.length() > 3 || lower.equals("may")) {
+            name = full; // "May" is read as the full name, the commoner writing
         } else {
-            Month exampleMonth = month(example);
-            String exampleFull = exampleMonth.getDisplayName(TextStyle.FULL, Locale.ENGLISH);
-            name = example.length() < exampleFull.length() ? full.substring(0, Math.min(full.length(), example.length())) : full;
+            name = full.substring(0, 3);
         }
         if (example.equals(example.toUpperCase(Locale.ROOT))) {
             return name.toUpperCase(Locale.ROOT);

@@ -29,7 +29,10 @@ public class PhiRedactor implements Redactor {
     private static final String LABEL_TAIL = "\\s*(?:number|no\\.?|id|#)?\\s*(?:is|was|=)?\\s*[:#]?\\s*";
     /** An identifier value: an optional letter prefix, then digits (grouped by spaces or hyphens) and letters. */
     private static final String ID_VALUE = "(?<id>[A-Z]{0,5}-?\\d[A-Z0-9-]*(?:\\s\\d[A-Z0-9-]*){0,3})";
-    private static final Pattern EMAIL = Pattern.compile("[\\p{L}\\p{N}._%+-]+@[\\p{L}\\p{N}.-]+\\.[\\p{L}]{2,}");
+    private static final Pattern EMAIL = Pattern.compile(
+            // starts only at a token's start and never gives back: linear on long runs of letters
+            "(?<![\\p{L}\\p{N}._%+-])[\\p{L}\\p{N}._%+-]{1,64}+@[\\p{L}\\p{N}-]{1,63}+(?:\\.[\\p{L}\\p{N}-]{1,63}+)*+"
+                    + "(?<=\\.[\\p{L}]{2,63})");
     /** Ten digits grouped by spaces or hyphens: the project's MRN shape. */
     private static final Pattern MRN_SHAPE = Pattern.compile("(?<![\\d-])\\d(?:[ -]?\\d){9}(?![\\d-])");
     private static final Pattern MRN_LABELLED = Pattern.compile(
@@ -53,6 +56,12 @@ public class PhiRedactor implements Redactor {
             "(?i)\\b(?:(?<a>\\d{2,3})(?=[- ]?(?:years?|yrs?|y)[- ]?(?:old|o\\b|/o))"
                     + "|(?<=\\baged\\s)(?<b>\\d{2,3})\\b|(?<=\\bage\\s)(?<c>\\d{2,3})\\b|(?<=\\bage:\\s)(?<d>\\d{2,3})\\b"
                     + "|(?<e>\\d{2,3})(?=yo\\b))");
+
+    /** "ninety-two years old", "aged ninety", "a hundred and one year old". */
+    private static final Pattern OLD_AGE_WORDS = Pattern.compile(
+            "(?i)(?:(?<=\\baged\\s)|(?<=\\bage\\s))?\\b(?:ninety|(?:one|a) hundred(?: and)?)(?:[- ](?:one|two|three|"
+                    + "four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|"
+                    + "eighteen|nineteen))?\\b(?=[- ]?(?:years?[- ]?old|year-old)|(?<=aged [a-z -]{5,40}))");
 
     private record Span(int start, int end, String type, String replacement) {
     }
@@ -123,6 +132,7 @@ public class PhiRedactor implements Redactor {
                 spans.add(new Span(m.start(), m.end(), "AGE", null));
             }
         }
+        addMatches(spans, text, OLD_AGE_WORDS, "AGE");
         for (String name : nameParts(identifiers.names())) {
             addWord(spans, text, name, "NAME");
         }
@@ -151,6 +161,41 @@ public class PhiRedactor implements Redactor {
         m.appendTail(out);
         return out.toString();
     }
+
+    /**
+     * The names in a transcript's speaker labels, for {@link PatientIdentifiers#names()}: "Dr Smith" → "Smith",
+     * "Anna Berg" → "Anna Berg"; role words ("Doctor", "Patient", "Nurse", "Speaker 2") are not names.
+     */
+    public static List<String> speakerNames(java.util.Collection<String> speakers) {
+        Set<String> names = new LinkedHashSet<>();
+        for (String speaker : speakers) {
+            if (speaker == null) {
+                continue;
+            }
+            List<String> parts = new ArrayList<>();
+            for (String p : speaker.strip().split("\\s+")) {
+                if (p.startsWith("[")) {
+                    continue; // already a placeholder
+                }
+                String w = p.replaceAll("^[^\\p{L}]+|[^\\p{L}]+$", "");
+                String lower = w.toLowerCase(Locale.ROOT);
+                if (w.length() >= 2 && !TITLES.contains(lower) && !ROLE_WORDS.contains(lower)
+                        && !w.startsWith("[") && Character.isUpperCase(w.charAt(0))) {
+                    parts.add(w);
+                }
+            }
+            if (!parts.isEmpty()) {
+                names.add(String.join(" ", parts));
+            }
+        }
+        return List.copyOf(names);
+    }
+
+    private static final Set<String> ROLE_WORDS = Set.copyOf(List.of("doctor", "patient", "nurse", "physician",
+            "clinician", "gp", "consultant", "registrar", "resident", "midwife", "paramedic", "speaker", "mother",
+            "father", "mum", "mom", "dad", "parent", "wife", "husband", "partner", "son", "daughter", "carer",
+            "caregiver", "relative", "interpreter", "unknown", "pt", "np", "pa", "student", "pharmacist", "therapist",
+            "friend", "guardian", "sister", "brother"));
 
     /** Names and their parts (two letters or more), longest first: "Anna Maria Berg", "Anna", "Maria", "Berg". */
     static List<String> nameParts(List<String> names) {

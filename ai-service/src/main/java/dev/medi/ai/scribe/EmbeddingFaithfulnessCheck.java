@@ -232,6 +232,10 @@ public class EmbeddingFaithfulnessCheck implements FaithfulnessCheck {
         return i >= 0 && i + 1 < transcript.segments().size() ? transcript.segments().get(i + 1) : null;
     }
 
+    /** Words a note adds to a negation without adding a claim ("no known drug allergies", "no acute distress"). */
+    private static final Set<String> NEGATION_MODIFIERS = Set.of("drug", "medication", "medicine", "medicinal",
+            "obviou", "obvious", "acute", "recent", "similar", "other", "current", "overt", "evident", "apparent", "further");
+
     private static void checkNegations(String text, Transcript transcript, List<TranscriptSegment> cited,
                                        List<String> problems) {
         ClinicalText.Polarity cite = citedPolarity(transcript, cited);
@@ -254,7 +258,7 @@ public class EmbeddingFaithfulnessCheck implements FaithfulnessCheck {
             }
             if (cite.affirmed().contains(t)) {
                 added.add(t);
-            } else if (!mentioned.contains(t)) {
+            } else if (!mentioned.contains(t) && !NEGATION_MODIFIERS.contains(t)) {
                 invented.add(t);
             }
         }

@@ -3,6 +3,7 @@ package dev.medi.ai.scribe;
 import dev.medi.ai.engine.EngineInfo;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.inject.Named;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -23,6 +24,7 @@ import java.util.regex.Pattern;
  * negations, and each cites the segments it came from.
  */
 @ApplicationScoped
+@Named(OfflineScribeEngine.NAME)
 public class OfflineScribeEngine implements ScribeEngine {
 
     public static final String NAME = "offline";
@@ -73,7 +75,9 @@ public class OfflineScribeEngine implements ScribeEngine {
             + "range of movement|heart sounds|murmur|capillary refill|weight|bmi|peak flow|ecg shows|"
             + "glucose (?:is|was|reading)|reading is|reading was|mmhg|bpm|degrees|per ?cent saturation|"
             + "on palpation|palpable|afebrile|febrile|rash (?:on|over)|no (?:rash|murmur|swelling|tenderness|lymph))\\b");
-    private static final Pattern ASSESSMENT_CUES = Pattern.compile("(?i)\\b(?:i think (?:this|it|you)|i suspect|"
+    private static final Pattern ASSESSMENT_CUES = Pattern.compile("(?i)\\b(?:i think (?:this|it|you|he|she|they|that|"
+            + "we're dealing)|i suspect|\\w{3,}itis|infection|syndrome|(?:well|better|poorly|badly|un) ?controlled|"
+            + "(?:good|some|an) improvement|improving|has improved|getting better|stable|"
             + "most likely|likely|probably|it (?:looks|sounds) like|this (?:looks|sounds) like|consistent with|"
             + "diagnosis|impression|in keeping with|suggestive of|differential|i'm (?:fairly |quite )?(?:sure|confident) "
             + "(?:it|this)|this is (?:a|an)|it's (?:a|an) (?:viral|bacterial)|(?:viral|bacterial) infection|"
@@ -85,7 +89,9 @@ public class OfflineScribeEngine implements ScribeEngine {
             + "once (?:a|per) day|twice (?:a|per) day|(?:three|four) times (?:a|per) day|daily|every \\w+ hours|"
             + "as needed|refer\\w*|referral|order|blood tests?|bloods|x-?ray|scan|ultrasound|mri|ct|ecg|swab|"
             + "urine (?:test|sample)|follow[- ]up|come back|review|see you (?:in|again|next)|book|appointment|"
-            + "if (?:it|things|you|the|symptoms)[^.]*(?:worse|worsen|don't improve|not better)|safety|"
+            + "if (?:it|things|you|the|symptoms|he|she|they)[^.]*(?:worse|worsen|don't improve|not better|stops?|"
+            + "can't|cannot|rash|fever|bleed)|bring (?:him|her|them) (?:back|in)|straight back|safety|recheck|"
+            + "re-check|keep an eye|monitor|don't (?:skip|stop|drive|lift)|"
             + "stop taking|increase|decrease|reduce|continue|keep taking|rest|fluids|paracetamol|ibuprofen|"
             + "sick note|fit note|advice|avoid)\\b");
     private static final Pattern SUBJECTIVE_CUES = Pattern.compile("(?i)\\b(?:i've|i have|i had|i've been|i get|i got|"
@@ -161,6 +167,14 @@ public class OfflineScribeEngine implements ScribeEngine {
                 if (k == 0 && answeredBy.containsKey(seg.id()) && ClinicalText.isNegativeAnswer(sentence)
                         && answeredBy.get(seg.id()).containsAll(ClinicalText.contentStems(sentence))) {
                     continue; // "No, no cough." — already the pertinent negative of the question before it
+                }
+                if (k == 0 && answeredBy.containsKey(seg.id())) {
+                    // "No, but my ankle is swollen." — the "no" is already the pertinent negative
+                    sentence = sentence.replaceFirst("(?i)^(?:no|nope|nah)\\b[,.!]?\\s*(?:but\\s+)?", "").strip();
+                    if (sentence.isEmpty()) {
+                        continue;
+                    }
+                    sentence = Character.toUpperCase(sentence.charAt(0)) + sentence.substring(1);
                 }
                 SoapSection section = classify(sentence, role);
                 if (section == null) {
@@ -272,7 +286,7 @@ public class OfflineScribeEngine implements ScribeEngine {
             }
         }
         String cleaned = clean(reply);
-        if (ClinicalText.words(reply).size() > 6 || cleaned.isEmpty() || ClinicalText.isQuestion(reply)
+        if (ClinicalText.words(reply).size() > 8 || cleaned.isEmpty() || ClinicalText.isQuestion(reply)
                 || SMALL_TALK.matcher(reply.strip()).matches() && !isBareAnswer(reply)) {
             return null;
         }
@@ -437,7 +451,7 @@ public class OfflineScribeEngine implements ScribeEngine {
             + "book|send|request|check|give|increase|reduce|stop|continue|repeat|do|take|get)\\b(?<rest>.*)$");
 
     private static final Pattern IMPRESSION = Pattern.compile("(?i)^(?:i think|i suspect|i believe|it looks like|"
-            + "this looks like|it sounds like|this sounds like|my impression is)(?: that)?\\s+(?:this is|it's|it is|"
+            + "this looks like|it sounds like|this sounds like|my impression is)(?: that)?\\s+(?:this is|it's|it is|he has|she has|they have|he's got|she's got|"
             + "you have|you've got|this)?\\s*(?<rest>.*)$");
 
     /** Light rewording into note style; numbers, doses, drug names and negations are left exactly as said. */

@@ -2,6 +2,7 @@ package dev.medi.ai.service;
 
 import dev.medi.ai.engine.EngineInfo;
 import dev.medi.ai.redaction.PatientIdentifiers;
+import dev.medi.ai.redaction.PhiRedactor;
 import dev.medi.ai.redaction.Redaction;
 import dev.medi.ai.redaction.Redactor;
 import dev.medi.ai.scribe.CheckedDraft;
@@ -20,11 +21,9 @@ import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.function.Supplier;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.regex.Pattern;
 
 /**
  * One scribe draft, blocking (engine calls and sentence embeddings): the transcript is redacted as one text — the
@@ -57,14 +56,6 @@ public class ScribeDrafting {
     /** Separates segments, and speaker from text, in the one text that is redacted (no identifier contains them). */
     private static final String SEGMENT_SEPARATOR = "\n\u241E\n";
     private static final String SPEAKER_SEPARATOR = "\u241F";
-    /** Speaker labels that name a role, not a person. */
-    private static final Set<String> ROLES = Set.of("doctor", "dr", "patient", "pt", "nurse", "physician", "clinician",
-            "gp", "consultant", "registrar", "resident", "midwife", "paramedic", "mother", "father", "mum", "mom",
-            "dad", "parent", "wife", "husband", "partner", "son", "daughter", "carer", "caregiver", "relative",
-            "interpreter", "speaker", "unknown", "friend", "guardian", "student", "pharmacist", "therapist", "sister",
-            "brother", "professor", "prof", "mr", "mrs", "ms", "miss");
-    private static final Pattern TITLE = Pattern.compile("(?i)^(dr|mr|mrs|ms|miss|prof|sister|nurse)\\.?\\s+");
-
     private final Instance<ScribeEngine> engines;
     private final Supplier<ScribeEngine> engine;
     private final Redactor redactor;
@@ -143,19 +134,10 @@ public class ScribeDrafting {
         return fallback;
     }
 
-    /** The record's identifiers plus the names among the speaker labels ("Dr Novak", "Anna"). */
+    /** The record's identifiers plus the names among the speaker labels ("Dr Novak" → "Novak"). */
     static PatientIdentifiers withSpeakers(PatientIdentifiers identifiers, Transcript transcript) {
         Set<String> names = new LinkedHashSet<>(identifiers.names());
-        for (TranscriptSegment segment : transcript.segments()) {
-            String speaker = segment.speaker();
-            if (speaker == null || ROLES.contains(speaker.toLowerCase(Locale.ROOT).replace(".", "").strip())) {
-                continue;
-            }
-            String name = TITLE.matcher(speaker.strip()).replaceFirst("").strip();
-            if (name.length() > 1 && !ROLES.contains(name.toLowerCase(Locale.ROOT))) {
-                names.add(name);
-            }
-        }
+        names.addAll(PhiRedactor.speakerNames(transcript.segments().stream().map(TranscriptSegment::speaker).toList()));
         return new PatientIdentifiers(new ArrayList<>(names), identifiers.mrn(), identifiers.birthDate(),
                 identifiers.phones(), identifiers.emails(), identifiers.addressLines(), identifiers.otherIdentifiers());
     }

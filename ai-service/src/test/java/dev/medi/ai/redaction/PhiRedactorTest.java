@@ -115,6 +115,33 @@ class PhiRedactorTest {
     }
 
     @Test
+    void datesWithoutAYearAreShiftedAndShiftedBackExactly() {
+        String text = "Seen on 4 March, again on March 30th and on 28th of December; you may take 2 tablets.";
+        for (int shift : new int[] {5, -70, 400}) {
+            Redaction r = redactor.redact(text, PatientIdentifiers.none(), shift);
+            assertFalse(r.text().contains("4 March") || r.text().contains("March 30th") || r.text().contains("28th of December"),
+                    r.text());
+            assertTrue(r.text().contains("you may take 2 tablets"), r.text());
+            assertEquals(text, redactor.restore(r.text(), r), "shift " + shift);
+        }
+        assertEquals("Seen on 9 March, again on April 4th and on 2nd of January; you may take 2 tablets.",
+                redactor.redact(text, PatientIdentifiers.none(), 5).text());
+    }
+
+    @Test
+    void agesOverEightyNineInWordsArePlaceholders() {
+        Redaction r = redactor.redact("A ninety-two year old man, aged ninety-five, and a sixty year old.",
+                PatientIdentifiers.none(), 0);
+        assertEquals("A [AGE_1] year old man, aged [AGE_2], and a sixty year old.", r.text());
+    }
+
+    @Test
+    void speakerLabelsGiveNames() {
+        assertEquals(List.of("Smith", "Anna Berg", "Jones"), PhiRedactor.speakerNames(
+                List.of("Dr Smith", "Patient", "Anna Berg", "Doctor", "Speaker 2", "Nurse Jones", "[NAME_1]", "Mother")));
+    }
+
+    @Test
     void clinicalTextWithoutIdentifiersIsUnchanged() {
         String text = "Doctor: Temperature 38.2, pulse 96, 2 puffs twice daily for 7 days. Patient is 45 years old.";
         Redaction r = redactor.redact(text, RECORD, 30);

@@ -139,6 +139,14 @@ class EmbeddingFaithfulnessCheckTest {
     }
 
     @Test
+    void standardNegativePhrasesPass() {
+        Transcript t = TranscriptParser.parse("Doctor: Are you allergic to any medicines?\nPatient: No.\n");
+        CheckedDraft c = check.check(t, new ScribeDraft(List.of(new DraftSentence(SoapSection.SUBJECTIVE,
+                "No known drug allergies.", List.of("s1", "s2"))), EngineInfo.of("test", "test")));
+        assertSupported(c.sentences().get(0));
+    }
+
+    @Test
     void aNegationTheTranscriptDoesNotHaveIsFlagged() {
         assertFlagged(one("Patient denies cough.", "s2"), "negates cough but the cited transcript states it");
         assertFlagged(one("Patient reports a cough for five days; denies headache.", "s2"), "does not mention");

@@ -123,6 +123,42 @@ class OfflineScribeEngineTest {
     }
 
     @Test
+    void aCompanionSpeaksForThePatientAndANurseMeasures() {
+        Transcript t = TranscriptParser.parse("""
+                Nurse: Hi, I'm just going to do his observations first. Temperature is 38.9, heart rate 130, sats 97% on air.
+                Doctor: Hello, what's been happening with him?
+                Mother: He's had a fever since yesterday and he's not eating much. He was sick twice this morning.
+                Doctor: Any rash?
+                Mother: No rash.
+                Doctor: His ears look red on the left and the throat is a bit inflamed. No neck stiffness.
+                Doctor: I think he has a left ear infection. We'll give him paracetamol 120 mg every six hours and keep an eye on his fluids.
+                Doctor: If he stops drinking or gets a rash, bring him straight back.
+                """);
+        ScribeDraft d = engine.draftNote(t);
+        assertEquals(SoapSection.OBJECTIVE, containing(d, "38.9").section());
+        assertEquals(SoapSection.SUBJECTIVE, containing(d, "fever since yesterday").section());
+        assertEquals(List.of("s4", "s5"), containing(d, "denies rash").citedSegmentIds());
+        assertEquals(SoapSection.OBJECTIVE, containing(d, "No neck stiffness").section());
+        assertEquals("Impression: a left ear infection.", containing(d, "ear infection").text());
+        assertEquals(SoapSection.ASSESSMENT, containing(d, "ear infection").section());
+        assertEquals(SoapSection.PLAN, containing(d, "paracetamol 120 mg every six hours").section());
+        assertEquals(SoapSection.PLAN, containing(d, "straight back").section());
+        assertEquals(0, check.check(t, d).unsupportedCount(), check.check(t, d).sentences().toString());
+    }
+
+    @Test
+    void aNoWithMoreToSayKeepsTheRest() {
+        Transcript t = TranscriptParser.parse("""
+                Doctor: Any chest pain?
+                Patient: No, but my ankle is swollen.
+                """);
+        ScribeDraft d = engine.draftNote(t);
+        assertEquals(List.of("Patient denies chest pain.", "Patient's ankle is swollen."),
+                d.sentences().stream().map(DraftSentence::text).toList());
+        assertEquals(0, check.check(t, d).unsupportedCount(), check.check(t, d).sentences().toString());
+    }
+
+    @Test
     void noteStyleKeepsNumbersDosesDrugsAndNegations() {
         ScribeDraft d = draft(CHEST_PAIN);
         assertEquals("Patient reports chest pain for three days.", containing(d, "chest pain for three").text());
