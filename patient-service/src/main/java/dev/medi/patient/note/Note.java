@@ -8,6 +8,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -68,6 +69,19 @@ public class Note {
     @Column(name = "ai_source_transcript_id", updatable = false)
     private String aiSourceTranscriptId;
 
+    @Column(name = "ai_engine", updatable = false)
+    private String aiEngine;
+
+    @Column(name = "ai_fallback_reason", updatable = false)
+    private String aiFallbackReason;
+
+    @Column(name = "ai_job_id", updatable = false)
+    private UUID aiJobId;
+
+    @Column(name = "ai_evidence", updatable = false)
+    @Convert(converter = EvidenceColumn.class)
+    private List<NoteEvidence> aiEvidence;
+
     @Column(name = "created_at", nullable = false, updatable = false)
     private Instant createdAt;
 
@@ -114,6 +128,10 @@ public class Note {
         note.aiModel = origin.model();
         note.aiPromptVersion = origin.promptVersion();
         note.aiSourceTranscriptId = origin.sourceTranscriptId();
+        note.aiEngine = origin.engine();
+        note.aiFallbackReason = origin.fallbackReason();
+        note.aiEvidence = origin.evidence();
+        note.aiJobId = origin.engine() == null ? null : jobId(origin.sourceTranscriptId());
         note.createdAt = now;
         note.createdBy = Objects.requireNonNull(author);
         note.updatedAt = now;
@@ -257,7 +275,21 @@ public class Note {
     }
 
     public NoteProvenance provenance() {
-        return aiGenerated ? new NoteProvenance(true, aiModel, aiPromptVersion, aiSourceTranscriptId) : NoteProvenance.CLINICIAN;
+        return aiGenerated ? new NoteProvenance(true, aiModel, aiPromptVersion, aiSourceTranscriptId, aiEngine,
+                aiFallbackReason, aiEvidence) : NoteProvenance.CLINICIAN;
+    }
+
+    /** The scribe job a draft of ai-service came from (its source transcript id), or {@code null}. */
+    public UUID aiJobId() {
+        return aiJobId;
+    }
+
+    private static UUID jobId(String sourceTranscriptId) {
+        try {
+            return sourceTranscriptId == null ? null : UUID.fromString(sourceTranscriptId);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     public Instant createdAt() {

@@ -130,6 +130,12 @@ public final class LocalStack implements AutoCloseable {
                 config.put("medi.queue.patient-service.url", "http://127.0.0.1:" + ports.get(MediService.PATIENT));
             }
         }
+        if (service == MediService.AI) {
+            // scribe jobs ask patient-service for the encounter and the patient with the caller's token (ADR 0019)
+            if (ports.containsKey(MediService.PATIENT)) {
+                config.put("medi.ai.patient-service.url", "http://127.0.0.1:" + ports.get(MediService.PATIENT));
+            }
+        }
         if (service == MediService.GATEWAY) {
             for (MediService upstream : MediService.values()) {
                 if (upstream != MediService.GATEWAY) {

@@ -24,7 +24,8 @@ public final class Topics {
             new TopicSpec(AI_EVENTS, 1),
             new TopicSpec(AUDIT, 3),
             new TopicSpec(deadLetter(QUEUE_EVENTS), 1),
-            new TopicSpec(deadLetter(PATIENT_EVENTS), 1));
+            new TopicSpec(deadLetter(PATIENT_EVENTS), 1),
+            new TopicSpec(deadLetter(AI_EVENTS), 1));
 
     /** Name of the dead-letter topic that receives poison messages of {@code topic}. */
     public static String deadLetter(String topic) {
