@@ -130,6 +130,10 @@ public final class LocalStack implements AutoCloseable {
                 config.put("medi.queue.patient-service.url", "http://127.0.0.1:" + ports.get(MediService.PATIENT));
             }
         }
+        if (service == MediService.AI && ports.containsKey(MediService.PATIENT)) {
+            // ai-service reads the record only through patient-service, with the caller's token
+            config.put("medi.ai.patient-service.url", "http://127.0.0.1:" + ports.get(MediService.PATIENT));
+        }
         if (service == MediService.GATEWAY) {
             for (MediService upstream : MediService.values()) {
                 if (upstream != MediService.GATEWAY) {
