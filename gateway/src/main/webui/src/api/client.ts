@@ -2,6 +2,7 @@ import createClient, { type Middleware } from 'openapi-fetch';
 import type { paths as AuthPaths, components as AuthComponents } from './schema/auth';
 import type { paths as PatientPaths, components as PatientComponents } from './schema/patient';
 import type { paths as QueuePaths, components as QueueComponents } from './schema/queue';
+import type { paths as AiPaths, components as AiComponents } from './schema/ai';
 import { ApiError, isProblem } from './problem';
 import { session } from '../auth/session';
 
@@ -12,6 +13,7 @@ import { session } from '../auth/session';
 export type AuthSchemas = AuthComponents['schemas'];
 export type PatientSchemas = PatientComponents['schemas'];
 export type QueueSchemas = QueueComponents['schemas'];
+export type AiSchemas = AiComponents['schemas'];
 
 const retryable = new Map<string, Request>();
 
@@ -51,6 +53,7 @@ function client<Paths extends object>() {
 export const authApi = client<AuthPaths>();
 export const patientApi = client<PatientPaths>();
 export const queueApi = client<QueuePaths>();
+export const aiApi = client<AiPaths>();
 
 /**
  * The body of a successful answer, or an {@link ApiError} carrying the problem — the shape TanStack Query

@@ -9,6 +9,7 @@ import { useNow } from '../../live/LiveQueue';
 import { EsiBadge, StatusBadge, formatDuration } from '../../ui/badges';
 import { formatName } from '../queue/patientNames';
 import { VitalsChart } from '../vitals/VitalsChart';
+import { PatientSummaryPanel } from './PatientSummaryPanel';
 import { ageOf, entryKey, useEncounterOf, usePatient, usePatientNotes, useQueueEntry, type QueueEntryView } from './doctorApi';
 import { FinishButton, NoShowButton, TransferButton } from './EntryActions';
 import { NoteEditor } from './NoteEditor';
@@ -70,11 +71,13 @@ export function ConsultationPage() {
             )}
           </Grid.Col>
           <Grid.Col span={{ base: 12, md: 5 }}>
-            <Tabs defaultValue="history" keepMounted={false}>
+            <Tabs defaultValue="summary" keepMounted={false}>
               <Tabs.List>
+                <Tabs.Tab value="summary">Summary</Tabs.Tab>
                 <Tabs.Tab value="history">History</Tabs.Tab>
                 <Tabs.Tab value="documents">Documents</Tabs.Tab>
               </Tabs.List>
+              <Tabs.Panel value="summary" pt="xs"><PatientSummaryPanel patientId={patientId} /></Tabs.Panel>
               <Tabs.Panel value="history" pt="xs"><HistoryTimeline patientId={patientId} /></Tabs.Panel>
               <Tabs.Panel value="documents" pt="xs"><DocumentsPanel patientId={patientId} /></Tabs.Panel>
             </Tabs>

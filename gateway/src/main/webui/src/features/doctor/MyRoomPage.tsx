@@ -11,7 +11,7 @@ import { WAITING, type QueueRow } from '../../live/queueModel';
 import { EsiBadge, StatusBadge, formatDuration } from '../../ui/badges';
 import { LiveQueueTable } from '../queue/LiveQueueTable';
 import { usePatientNames } from '../queue/patientNames';
-import { entryKey, useRooms } from './doctorApi';
+import { entryKey, summaryQuery, useRooms } from './doctorApi';
 import { roomChoice, useRoomChoice } from './roomChoice';
 import { NoShowButton } from './EntryActions';
 
@@ -39,6 +39,8 @@ export function MyRoomPage() {
     })),
     onSuccess: (entry) => {
       queryClient.setQueryData(entryKey(departmentId, entry.id ?? undefined), entry);
+      // the summary is computed now, while the patient walks to the room
+      if (entry.patientId) void queryClient.prefetchQuery(summaryQuery(entry.patientId));
       notify({ color: 'green', message: `Ticket ${entry.ticket ?? ''} called to ${entry.room ?? 'your room'}.` });
     },
     onError: (error) => notify({ color: 'red', title: 'Not called', message: describeError(error) }),

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { etagOf, patientApi, queueApi, unwrap, type PatientSchemas, type QueueSchemas } from '../../api/client';
+import { aiApi, etagOf, patientApi, queueApi, unwrap, type PatientSchemas, type QueueSchemas } from '../../api/client';
 import { ApiError, isProblem } from '../../api/problem';
 
 export type Note = PatientSchemas['NoteView'];
@@ -124,4 +124,21 @@ export function ageOf(birthDate: string | null | undefined, today = new Date()):
   if (months >= 24) return `${Math.floor(months / 12)} y`;
   if (months >= 1) return `${months} mo`;
   return `${Math.max(0, Math.floor((today.getTime() - born.getTime()) / 86_400_000))} d`;
+}
+
+/**
+ * The patient's summary from ai-service (problems, encounters, abnormal vitals, signed notes — each statement cited).
+ * Asked for when the doctor calls the patient, so it is ready when the consultation opens.
+ */
+export function summaryQuery(patientId: string | undefined) {
+  return {
+    queryKey: ['ai-summary', patientId] as const,
+    enabled: !!patientId,
+    staleTime: 60_000,
+    queryFn: () => unwrap(aiApi.GET('/api/v1/ai/patients/{patientId}/summary', { params: { path: { patientId: patientId ?? '' } } })),
+  };
+}
+
+export function usePatientSummary(patientId: string | undefined) {
+  return useQuery(summaryQuery(patientId));
 }

@@ -131,7 +131,8 @@ public final class LocalStack implements AutoCloseable {
             }
         }
         if (service == MediService.AI) {
-            // scribe jobs ask patient-service for the encounter and the patient with the caller's token (ADR 0019)
+            // scribe jobs ask patient-service for the encounter and the patient with the caller's token (ADR 0019);
+            // patient summaries read the record the same way (ADR 0020)
             if (ports.containsKey(MediService.PATIENT)) {
                 config.put("medi.ai.patient-service.url", "http://127.0.0.1:" + ports.get(MediService.PATIENT));
             }
