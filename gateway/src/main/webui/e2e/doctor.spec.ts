@@ -137,7 +137,11 @@ test('the doctor calls a triaged patient, writes a SOAP note kept across a reloa
   await expect(page.getByTestId('signature')).toContainText('Signed by doctor');
 
   // an addendum is signed too: the password again if the last entry is older than the window
-  await signed.getByRole('textbox', { name: 'New addendum' }).fill('ECG normal at rest.');
+  // the signed note renders again once its signature arrives: type (again) until the text has stuck
+  await expect(async () => {
+    await signed.getByRole('textbox', { name: 'New addendum' }).fill('ECG normal at rest.');
+    await expect(signed.getByRole('button', { name: 'Add addendum' })).toBeEnabled({ timeout: 1_000 });
+  }).toPass();
   await signed.getByRole('button', { name: 'Add addendum' }).click();
   const added = page.getByTestId('addenda').getByText('ECG normal at rest.');
   await expect(reauth.or(added)).toBeVisible();
