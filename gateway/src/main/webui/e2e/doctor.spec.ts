@@ -114,6 +114,8 @@ test('the doctor calls a triaged patient, writes a SOAP note kept across a reloa
   await expect(section(page, 'Assessment')).toHaveValue('Suspected stable angina.');
   // the summary tab opens first: this visit's encounter, cited; then the full history
   await expect(page.getByTestId('patient-summary')).toContainText('chest pain on exertion');
+  await expectAccessible(page);
+  await screenshot(page, 'doctor-summary-light');
   await page.getByRole('tab', { name: 'History' }).click();
   await expect(page.getByTestId('history')).toContainText('Encounter');
   await expectAccessible(page);
